@@ -1,0 +1,18 @@
+// The executable entry of dist/cli.js: runs the CLI on this process's
+// arguments and streams. Kept apart from main.ts so tests can import runCli.
+import { runCli } from './main';
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  now: () => new Date(),
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`campaign: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

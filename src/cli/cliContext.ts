@@ -1,0 +1,26 @@
+// What every CLI command gets: where it runs, the campaign file it acts on,
+// and where its output goes (injectable, so commands are testable in-process).
+import { resolve } from 'node:path';
+import { findCampaignFile } from '../core/findCampaign';
+import { CampaignError } from '../core/problems';
+
+export interface CliContext {
+  cwd: string;
+  /** `--file PATH`, when given. */
+  file?: string;
+  now: () => Date;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** The campaign file a command acts on: `--file`, else the nearest `.claude/campaign.yaml` upward. */
+export function campaignPath(ctx: CliContext): string {
+  if (ctx.file) return resolve(ctx.cwd, ctx.file);
+  const found = findCampaignFile(ctx.cwd);
+  if (!found) {
+    throw new CampaignError(
+      `No .claude/campaign.yaml in ${ctx.cwd} or any folder above it. Create one with \`campaign init\`, or pass --file PATH.`,
+    );
+  }
+  return found;
+}

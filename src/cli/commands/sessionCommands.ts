@@ -1,0 +1,51 @@
+// `campaign start` and `campaign end`.
+import { endSession, startSession, type EndSessionInput } from '../../core/operations/sessionOps';
+import { checkPriority } from '../../core/operations/workOps';
+import { parseArgs, UsageError } from '../argParser';
+import type { CliContext } from '../cliContext';
+import { mutate } from '../mutate';
+
+export const startUsage = 'start --focus T [--blocker B]... [--work REF] [--replace]';
+export const endUsage =
+  'end [--done T]... [--next T]... [--next-priority high|medium|low] [--handoff T] [--note T]... [--decision D --rationale R]...';
+
+export async function startCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { flags } = parseArgs(argv, { focus: 'string', blocker: 'strings', work: 'string', replace: 'boolean' });
+  if (!flags.focus && !flags.work) throw new UsageError('start needs --focus (or --work REF)');
+  const input: Parameters<typeof startSession>[0] = { blockers: flags.blocker ?? [], replace: !!flags.replace };
+  if (flags.focus) input.focus = flags.focus;
+  if (flags.work) input.workRef = flags.work;
+  const { result } = await mutate(ctx, startSession(input));
+  ctx.out(`Session started: ${result.focus}`);
+  return 0;
+}
+
+export async function endCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  const { flags } = parseArgs(argv, {
+    done: 'strings',
+    next: 'strings',
+    'next-priority': 'string',
+    handoff: 'string',
+    note: 'strings',
+    decision: 'strings',
+    rationale: 'strings',
+  });
+  const decisions = flags.decision ?? [];
+  const rationales = flags.rationale ?? [];
+  if (decisions.length !== rationales.length) {
+    throw new UsageError('each --decision needs its --rationale (give them in pairs)');
+  }
+  const priority = checkPriority(flags['next-priority'] ?? 'medium');
+  const input: EndSessionInput = {
+    done: flags.done ?? [],
+    next: (flags.next ?? []).map((title) => ({ title, priority })),
+    notes: flags.note ?? [],
+    decisions: decisions.map((decision, i) => ({ decision, rationale: rationales[i]! })),
+  };
+  if (flags.handoff !== undefined) input.handoff = flags.handoff;
+  const { result } = await mutate(ctx, endSession(input));
+  ctx.out(
+    `Session ended: ${result.accomplishments.length} accomplishment(s) logged, ${result.addedWork.length} next step(s) added, ${result.decisionIds.length} decision(s) recorded.`,
+  );
+  return 0;
+}

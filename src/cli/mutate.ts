@@ -1,0 +1,12 @@
+// Runs a named operation against the campaign file for a CLI command and
+// keeps the generated primer file in step when the project is connected.
+import { dirname } from 'node:path';
+import { applyToFile, type ApplyResult } from '../core/campaignFile';
+import type { Operation } from '../core/operations/operation';
+import { campaignPath, type CliContext } from './cliContext';
+
+export async function mutate<R>(ctx: CliContext, op: Operation<R>): Promise<ApplyResult<R> & { path: string }> {
+  const path = campaignPath(ctx);
+  const applied = await applyToFile(path, op, { now: ctx.now(), root: dirname(dirname(path)) });
+  return { ...applied, path };
+}

@@ -1,0 +1,11 @@
+// Limits that keep hostile or accidental input from hanging or exhausting the
+// process. Each is a default a caller may raise.
+
+/** Files larger than this are refused before parsing. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Alias expansions allowed when reading (defeats "billion laughs" alias bombs). */
+export const MAX_ALIAS_COUNT = 200;
+
+/** How many times a guarded write re-reads and re-applies before giving up. */
+export const MAX_WRITE_ATTEMPTS = 20;

@@ -4,7 +4,8 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -96,6 +97,17 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  if (existsSync(join(root, 'dist/cli.js'))) chmodSync(join(root, 'dist/cli.js'), 0o755);
+  if (existsSync(join(root, 'dist/cli.js'))) {
+    chmodSync(join(root, 'dist/cli.js'), 0o755);
+    writeSchema();
+  }
   console.log(`[build] ${builds.length} bundle(s) in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
+
+/** Keeps schemas/campaign.schema.json (for editors' YAML validation) in step with the core schema. */
+function writeSchema() {
+  const schema = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'schema'], { encoding: 'utf8' });
+  const target = join(root, 'schemas/campaign.schema.json');
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== schema) writeFileSync(target, schema);
 }

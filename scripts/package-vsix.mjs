@@ -3,7 +3,7 @@
 // scripts/test-all.mjs and by `npm start` (both: .vscode-test/campaign.vsix).
 // Usage: node scripts/package-vsix.mjs [--out PATH] [--skip-build]
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -18,6 +18,10 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (!values['skip-build']) run(process.execPath, [join(root, 'scripts/build.mjs'), '--production']);
+if (!values['skip-build']) {
+  // A clean dist/: no source maps or stale bundles left by a development build.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  run(process.execPath, [join(root, 'scripts/build.mjs'), '--production']);
+}
 // --no-dependencies: everything is bundled by esbuild, node_modules stays out.
 run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', out]);

@@ -21,7 +21,7 @@ if (files.length === 0) {
   console.error(`[e2e] no *.e2e.js under ${dir}: run \`node scripts/build.mjs --tests\` first`);
   process.exit(2);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files], {
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files], {
   cwd: root,
   stdio: 'inherit',
 });

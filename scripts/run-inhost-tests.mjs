@@ -29,12 +29,15 @@ const { Workbench } = await import(join(support, 'workbench.js'));
 const workspace = mkdtempSync(join(tmpdir(), 'campaign-inhost-ws-'));
 const fixture = join(root, 'test/fixtures/workspace');
 if (existsSync(fixture)) cpSync(fixture, workspace, { recursive: true });
+process.on('exit', () => rmSync(workspace, { recursive: true, force: true })); // also after Ctrl-C
 
 // Workbench chatter that also reaches codeAutomationLog while the suite runs.
 const noise = /^(Ignoring fetching additional builtin extensions|No search provider registered|Canceled: Canceled)/;
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const consoleLog = createWriteStream(join(root, 'test-results/inhost-console.log'));
 let reporting = false;
+let reported = false;
+const recent = []; // last console lines, shown when the suite never started
 const started = Date.now();
 let server;
 let workbench;
@@ -68,7 +71,9 @@ try {
       await page.exposeFunction('codeAutomationLog', (type, args) => {
         const line = format(...(Array.isArray(args) ? args : [args]));
         consoleLog.write(`[${type}] ${line}\n`);
-        if (line.startsWith('inhost: running')) reporting = true;
+        recent.push(`[${type}] ${line}`);
+        if (recent.length > 30) recent.shift();
+        if (line.startsWith('inhost: running')) reporting = reported = true;
         if (verbose || (reporting && !noise.test(line))) (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
         if (/^inhost: \d+ passed, \d+ failed$/.test(line)) reporting = false;
       });
@@ -79,6 +84,7 @@ try {
   });
   exitCode = await finished;
   if (exitCode !== 0) {
+    if (!reported) console.error(`[inhost] the suite never started; last console lines:\n${recent.join('\n')}`);
     await workbench.screenshot('inhost-failure').catch(() => undefined);
     server.saveLogs(join(root, 'test-results/inhost-logs'));
     console.error('[inhost] logs kept in test-results/inhost-logs/ and test-results/inhost-console.log');

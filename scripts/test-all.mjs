@@ -3,7 +3,7 @@
 // `N passed, N failed`. Exits non-zero if a test failed or a layer crashed or
 // did not report. CAMPAIGN_SKIP_INHOST=1 / CAMPAIGN_SKIP_E2E=1 skip layers.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -11,6 +11,7 @@ const node = process.execPath;
 const skipInhost = process.env.CAMPAIGN_SKIP_INHOST === '1';
 const skipE2e = process.env.CAMPAIGN_SKIP_E2E === '1';
 const results = []; // { name, passed, failed, note, seconds }
+const startedAt = Date.now();
 
 /** Runs a command, streaming its output while keeping a copy to parse. */
 function run(cmd, args) {
@@ -74,6 +75,9 @@ function hasFiles(dir, suffix) {
   return readdirSync(dir).some((n) => n.endsWith(suffix) || (statSync(join(dir, n)).isDirectory() && hasFiles(join(dir, n), suffix)));
 }
 
+// Artifacts (screenshots, logs) of this run only.
+rmSync(join(root, 'test-results'), { recursive: true, force: true });
+
 await step('typecheck', node, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 const built = await step('build', node, ['scripts/build.mjs', '--tests']);
 if (!built) {
@@ -99,5 +103,6 @@ console.log('\n━━━ summary ━━━');
 for (const r of results) {
   console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.note} (${r.seconds.toFixed(1)} s)`);
 }
+console.log(`total time ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

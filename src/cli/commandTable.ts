@@ -1,7 +1,11 @@
 // Every CLI command, its usage line and its handler, in one place.
 import type { CliContext } from './cliContext';
+import { connectCommand, connectUsage, disconnectCommand, disconnectUsage } from './commands/connectCommands';
 import { decideCommand, decideUsage } from './commands/decideCommand';
+import { importCommand, importUsage } from './commands/importCommand';
 import { initCommand, initUsage } from './commands/initCommand';
+import { archiveCommand, archiveUsage } from './commands/archiveCommand';
+import { gitSetupCommand, gitSetupUsage, mergeDriverCommand, mergeDriverUsage, resolveCommand, resolveUsage } from './commands/mergeCommands';
 import { primerCommand, primerUsage } from './commands/primerCommand';
 import { schemaCommand, schemaUsage, showCommand, showUsage, validateCommand, validateUsage } from './commands/readCommands';
 import { endCommand, endUsage, startCommand, startUsage } from './commands/sessionCommands';
@@ -23,4 +27,11 @@ export const COMMANDS: Record<string, CliCommand> = {
   work: { usage: workUsage, summary: 'manage remaining work', run: workCommand },
   decide: { usage: decideUsage, summary: 'record a decision with its rationale', run: decideCommand },
   schema: { usage: schemaUsage, summary: 'print the JSON Schema of the file', run: schemaCommand },
+  archive: { usage: archiveUsage, summary: 'move old build-log entries and decisions to .claude/campaign-archive/', run: archiveCommand },
+  'git-setup': { usage: gitSetupUsage, summary: 'let git merge the campaign file by meaning (--undo to remove)', run: gitSetupCommand },
+  'merge-driver': { usage: mergeDriverUsage, summary: 'the semantic merge git runs for the campaign file', run: mergeDriverCommand },
+  resolve: { usage: resolveUsage, summary: 'list merge conflicts, or keep one side of one', run: resolveCommand },
+  connect: { usage: connectUsage, summary: 'hand every Claude Code session the campaign (CLAUDE.md block, primer, optional hook)', run: connectCommand },
+  disconnect: { usage: disconnectUsage, summary: 'remove exactly what connect added', run: disconnectCommand },
+  import: { usage: importUsage, summary: 'turn a Markdown campaign (the article layout) into .claude/campaign.yaml', run: importCommand },
 };

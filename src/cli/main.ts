@@ -8,7 +8,8 @@ import { COMMANDS } from './commandTable';
 
 function usage(): string {
   const lines = ['Usage: campaign [--file PATH] <command> [options]', '', 'Commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(width)}${c.summary}`);
   lines.push('', 'Run `campaign <command> --help` for its options.');
   return lines.join('\n');
 }

@@ -2,13 +2,14 @@
 // came from. Operations edit the Document's nodes (so comments, key order,
 // quoting and unknown keys survive) and `toString()` splices only the changed
 // lines back into the original text, keeping its BOM and line endings.
-import { Document, isMap, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { campaignFileSchema, type Campaign } from './model';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign } from './model';
 import { normalizeCampaign } from './normalize';
 import { CampaignError, type Problem } from './problems';
 import { applyFormat, detectFormat, type TextFormat } from './textFormat';
 import { patchOriginal } from './minimalPatch';
-import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT } from './limits';
+import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from './limits';
 import { zodIssuesToProblems } from './schemaProblems';
 import { renderOptionsFor } from './renderStyle';
 import type { Operation, OperationContext } from './operations/operation';
@@ -21,7 +22,21 @@ export interface ParseOptions {
 
 export class CampaignDocument {
   private cachedModel: Campaign | undefined;
-  private readonly renderedBefore: string;
+  /**
+   * The unedited document as the yaml library renders it, for the splice.
+   * Rendered on first use (before any edit can reach the document), so a
+   * load that only reads the model does not pay for it.
+   */
+  private renderedBefore: string | undefined;
+  /**
+   * True while `document` is exactly what `body` parses to and nothing
+   * outside apply() has had it: apply() then undoes a refused operation by
+   * re-parsing `body`, instead of copying the whole document up front.
+   */
+  private pristine = true;
+  private applying = false;
+  /** The last text toString() returned, when it was checked to read back as the document. */
+  private verifiedText: string | undefined;
 
   private constructor(
     /** The yaml Document; operations edit its nodes. */
@@ -31,9 +46,7 @@ export class CampaignDocument {
     readonly format: TextFormat,
     private readonly renderOptions: ReturnType<typeof renderOptionsFor>,
     readonly file: string | undefined,
-  ) {
-    this.renderedBefore = document.toString(renderOptions);
-  }
+  ) {}
 
   /** Parses and validates; throws CampaignError listing every problem. */
   static parse(text: string, options: ParseOptions = {}): CampaignDocument {
@@ -61,7 +74,7 @@ export class CampaignDocument {
     const lineCounter = new LineCounter();
     let doc: Document;
     try {
-      doc = parseDocument(body, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+      doc = parseBody(body, lineCounter);
     } catch (err) {
       // The parser recurses on nesting; absurd depth ends in a RangeError.
       throw new CampaignError('The campaign file could not be parsed.', [
@@ -74,6 +87,27 @@ export class CampaignDocument {
     };
     const problems: Problem[] = doc.errors.map((e) => ({ ...pos(e.pos[0]), message: firstLine(e.message) }));
     if (problems.length) throw new CampaignError('The campaign file is not valid YAML.', problems, file);
+    const deep = tooDeep(doc.contents as Node | null, MAX_NESTING_DEPTH);
+    if (deep) {
+      throw new CampaignError('The campaign file is nested too deeply to be a campaign.', [
+        { ...(deep.range ? pos(deep.range[0]) : { line: 1, column: 1 }), message: `nested more than ${MAX_NESTING_DEPTH} levels deep` },
+      ], file);
+    }
+    let keys: Node[];
+    try {
+      keys = complexKeys(doc);
+    } catch (err) {
+      throw new CampaignError('The campaign file could not be parsed.', [
+        { line: 1, column: 1, message: err instanceof RangeError ? 'nesting too deep to parse' : String(err) },
+      ], file);
+    }
+    if (keys.length) {
+      throw new CampaignError(
+        'The campaign file uses a mapping, list or alias as a key; Campaign reads only plain keys (`name: value`).',
+        keys.slice(0, 20).map((k) => ({ ...(k.range ? pos(k.range[0]) : { line: 1, column: 1 }), message: 'a mapping, list or alias used as a key' })),
+        file,
+      );
+    }
 
     let data: unknown;
     try {
@@ -86,11 +120,19 @@ export class CampaignDocument {
     }
     if (data === null || data === undefined) {
       data = {};
-    } else if (typeof data !== 'object' || Array.isArray(data)) {
+    } else if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
       const at = doc.contents?.range ? pos(doc.contents.range[0]) : { line: 1, column: 1 };
       throw new CampaignError('The campaign file must be a YAML mapping (key: value pairs) at the top level.', [
         { ...at, message: 'top level must be a mapping of sections (identity, constraints, …)' },
       ], file);
+    }
+    const odd = oddCollections(doc);
+    if (odd.length) {
+      throw new CampaignError(
+        'The campaign file uses YAML sets or ordered maps (!!set, !!omap, !!pairs) where Campaign expects plain mappings and lists.',
+        odd.map((n) => ({ ...(n.range ? pos(n.range[0]) : { line: 1, column: 1 }), message: `${n.tag!.replace('tag:yaml.org,2002:', '!!')} is not supported here; write a plain mapping or list` })),
+        file,
+      );
     }
     const checked = campaignFileSchema.safeParse(data);
     if (!checked.success) {
@@ -107,7 +149,17 @@ export class CampaignDocument {
 
   /** The yaml Document; operations edit its nodes. */
   get doc(): Document {
+    // Whoever gets the document may edit it: keep the unedited rendering first.
+    this.rendered();
+    if (!this.applying) {
+      this.pristine = false;
+      this.verifiedText = undefined;
+    }
     return this.document;
+  }
+
+  private rendered(): string {
+    return (this.renderedBefore ??= this.document.toString(this.renderOptions));
   }
 
   /**
@@ -115,16 +167,38 @@ export class CampaignDocument {
    * aliases (the seed's start_session anchors whole sections inside
    * active_session); if an edit removed an anchor that is still referenced,
    * the operation is re-run on a copy of the document whose aliases are all
-   * expanded, so no section is ever lost.
+   * expanded, so no section is ever lost. An operation that refuses (throws)
+   * leaves the document exactly as it was, even if it had begun editing.
    */
   apply<R>(op: Operation<R>, ctx: OperationContext): R {
-    const before = hasAlias(this.document) ? this.document.clone() : undefined;
-    const result = op.apply(this, ctx);
-    if (!before || !hasDanglingAlias(this.document)) return result;
-    expandAliases(before);
-    this.document = before;
-    this.changed();
-    return op.apply(this, ctx);
+    this.rendered();
+    const pristine = this.pristine;
+    // The document as it was. Copying it costs as much as parsing a third of
+    // the file; while it is as parsed, re-parsing `body` gives it back only
+    // when it is needed (a refusal, or an alias to expand).
+    const saved = pristine ? undefined : this.document.clone();
+    const unedited = () => (saved ? saved.clone() : parseBody(this.body));
+    const aliased = hasAlias(this.document);
+    this.applying = true;
+    try {
+      let result = op.apply(this, ctx);
+      if (aliased && hasDanglingAlias(this.document)) {
+        const expanded = unedited();
+        expandAliases(expanded);
+        this.document = expanded;
+        this.changed();
+        result = op.apply(this, ctx);
+      }
+      this.pristine = false;
+      return result;
+    } catch (err) {
+      this.document = saved ?? parseBody(this.body);
+      this.pristine = pristine;
+      this.changed();
+      throw err;
+    } finally {
+      this.applying = false;
+    }
   }
 
   /** The normalized model of the document as it is now (after any edits). */
@@ -143,6 +217,7 @@ export class CampaignDocument {
   /** Call after editing `doc` so the model is recomputed (and re-validated). */
   changed(): void {
     this.cachedModel = undefined;
+    this.verifiedText = undefined;
   }
 
   /** The top-level mapping, created if the file was empty. */
@@ -153,12 +228,135 @@ export class CampaignDocument {
     return this.doc.contents as unknown as import('yaml').YAMLMap;
   }
 
-  /** The file text: the original with only the edited lines replaced. */
+  /**
+   * The file text: the original with only the edited lines replaced. Should a
+   * splice not read back as the edited document (a new line next to lines
+   * the person indented differently, say), the whole document is rendered
+   * instead: a larger diff, but never a changed meaning.
+   */
   toString(): string {
-    const after = this.doc.toString(this.renderOptions);
-    const body = patchOriginal(this.body, this.renderedBefore, after);
-    return applyFormat(body, this.format);
+    emptyCollectionsFlow(this.doc);
+    const after = this.document.toString(this.renderOptions);
+    let body = patchOriginal(this.body, this.rendered(), after);
+    let verified = false;
+    if (body !== this.body && body !== after) {
+      verified = readsBackAs(body, this.document);
+      if (!verified) body = after;
+    }
+    const text = applyFormat(body, this.format);
+    // assertReadsBack(text) need not parse the whole text a second time.
+    this.verifiedText = verified ? text : undefined;
+    return text;
   }
+
+  /**
+   * Throws unless `text` (this document's toString()) reads back as the
+   * edited document, value for value. Guarded writes call it so a file is
+   * never written with content that would read differently from the edit.
+   */
+  assertReadsBack(text: string): void {
+    if (text === this.verifiedText) return;
+    if (readsBackAs(detectFormat(text).body, this.document)) return;
+    throw new CampaignError(
+      'The edit could not be written without changing other content of the file; nothing was written. Please report this file.',
+      [],
+      this.file,
+    );
+  }
+}
+
+/**
+ * A list or mapping emptied by an edit is written `[]` / `{}`. The yaml
+ * library writes an empty *block* sequence that carries a comment as a bare
+ * `[]` line, which is invalid YAML when sequences sit flush with their key
+ * (`key:\n# note\n[]`, the seed's style); as a flow collection it is indented.
+ */
+function emptyCollectionsFlow(doc: Document): void {
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length === 0) node.flow = true;
+    },
+    Map(_, node) {
+      if (node.items.length === 0 && node !== doc.contents) node.flow = true;
+    },
+  });
+}
+
+/** The first collection nested deeper than `limit` (walked without recursion). */
+function tooDeep(root: Node | null, limit: number): Node | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= limit) return node;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys that are mappings, lists or aliases (`? [a, b] : c`, `{{…}: x}`,
+ * `*a : x`). Reading turns a collection key into a string, at a cost that
+ * explodes with nesting: an 800-byte line of nested `{` took minutes (and
+ * hung a worker thread, whose larger stack lets the parser go deeper). No
+ * campaign needs them; they are refused before reading.
+ */
+function complexKeys(doc: Document): Node[] {
+  const found: Node[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key) || isAlias(pair.key)) {
+        found.push(pair.key as Node);
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const ODD_TAGS = new Set(['tag:yaml.org,2002:set', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs']);
+
+/**
+ * `!!set` / `!!omap` / `!!pairs` collections at the top level or in a
+ * campaign section: they read as JS Sets and Maps (which slip past the
+ * schema) and cannot take the edits operations make. Unknown keys may keep them.
+ */
+function oddCollections(doc: Document): Node[] {
+  const found: Node[] = [];
+  const root = doc.contents as Node | null;
+  if (root && root.tag && ODD_TAGS.has(root.tag)) return [root];
+  if (!isMap(root)) return found;
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key) || !pair.value) continue;
+    visit(pair.value as Node, {
+      Node(_, node) {
+        if ('tag' in node && node.tag && ODD_TAGS.has(node.tag)) found.push(node as Node);
+      },
+    });
+  }
+  return found;
+}
+
+/** Whether `body` parses to the same values as `doc` (the check behind every write). */
+function readsBackAs(body: string, doc: Document): boolean {
+  try {
+    const reread = parseDocument(body, { uniqueKeys: true, prettyErrors: false });
+    if (reread.errors.length) return false;
+    return isDeepStrictEqual(reread.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch {
+    return false;
+  }
+}
+
+/** The one way a campaign body is parsed, so a re-parse gives the same document. */
+function parseBody(body: string, lineCounter?: LineCounter): Document {
+  return parseDocument(body, { ...(lineCounter ? { lineCounter } : {}), uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
 }
 
 function firstLine(s: string): string {

@@ -32,7 +32,8 @@ export function hashText(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: keep a leading BOM in the text so the write puts it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes file bytes as UTF-8 text, refusing binary data with a clear message. */
 export function decodeCampaignBytes(bytes: Buffer, file?: string): string {
@@ -63,8 +64,33 @@ async function readChecked(path: string, options: FileOptions): Promise<{ bytes:
       path,
     );
   }
-  const bytes = await fs.readFile(path);
+  let bytes = await fs.readFile(path);
+  if (bytes.length === 0) bytes = await settleEmpty(path);
   return { bytes, text: decodeCampaignBytes(bytes, path) };
+}
+
+/** How long an empty file must have been left alone before it is taken to be empty. */
+const EMPTY_SETTLE_MS = 250;
+
+/**
+ * A writer that saves in place (editors, scripts, the seed's Python)
+ * truncates the file and then writes it. Caught between the two we would read
+ * an empty campaign and, should that writer stall past our checks, replace
+ * everything with our one edit. So an empty file is read again until it has
+ * content or has stayed empty for EMPTY_SETTLE_MS.
+ */
+async function settleEmpty(path: string): Promise<Buffer> {
+  const deadline = Date.now() + 4 * EMPTY_SETTLE_MS;
+  for (;;) {
+    const stat = await fs.stat(path);
+    if (stat.size > 0) {
+      const bytes = await fs.readFile(path);
+      if (bytes.length > 0) return bytes;
+    } else if (Date.now() - stat.mtimeMs >= EMPTY_SETTLE_MS || Date.now() > deadline) {
+      return fs.readFile(path);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function loadCampaign(path: string, options: FileOptions = {}): Promise<LoadedCampaign> {
@@ -100,8 +126,20 @@ async function writableTarget(path: string, options: FileOptions): Promise<strin
   return target;
 }
 
-/** Writes `text` to `target` atomically: temp file in the same folder, fsync, rename. */
-export async function atomicWrite(target: string, text: string, mode?: number): Promise<void> {
+/**
+ * Writes `text` to `target` atomically: temp file in the same folder, fsync,
+ * rename, fsync of the folder. `beforeRename`, when given, runs after the temp
+ * file is on disk, just before the rename; if it returns false nothing is
+ * written and the result is false. Temp files left by killed writers of the
+ * same target are swept first.
+ */
+export async function atomicWrite(
+  target: string,
+  text: string,
+  mode?: number,
+  beforeRename?: () => Promise<boolean>,
+): Promise<boolean> {
+  await sweepStaleTemps(target);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', mode ?? 0o644);
   try {
@@ -111,11 +149,45 @@ export async function atomicWrite(target: string, text: string, mode?: number): 
     await handle.close();
   }
   try {
+    await testPauseBeforeRename(temp);
+    if (beforeRename && !(await beforeRename())) {
+      await fs.rm(temp, { force: true });
+      return false;
+    }
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true });
     throw err;
   }
+  await syncFolder(dirname(target));
+  return true;
+}
+
+/** Makes the rename itself durable; not every platform can open a folder (Windows), which is fine. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Test hook for the crash-safety and concurrency tests (docs/testing-battery.md):
+ * with CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS=N a write pauses N ms between its
+ * synced temp file and the rename, and says so on stderr, so a test can kill
+ * the process there or change the file under it. It can only delay a write.
+ */
+async function testPauseBeforeRename(temp: string): Promise<void> {
+  const ms = Number(process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS);
+  if (!(ms > 0)) return;
+  process.stderr.write(`campaign-test: paused before rename ${temp}\n`);
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Removes temp files left by writers that were killed before their rename. */
@@ -129,10 +201,13 @@ async function sweepStaleTemps(target: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
-    if (pid === process.pid) continue;
+    // Exactly our own temp names (`.NAME.PID.8hex.tmp`): a temp of another
+    // file whose name merely starts the same (`campaign.yaml.bak`) is not ours.
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || isAlive(pid)) continue;
     await fs.rm(join(dir, name), { force: true });
   }
 }
@@ -157,26 +232,50 @@ export async function applyToFile<R>(
 ): Promise<ApplyResult<R>> {
   const target = await writableTarget(path, options);
   return withFileLock(target, async () => {
-    await sweepStaleTemps(target);
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const loaded = await loadCampaign(target, options);
+      let loaded: LoadedCampaign;
+      try {
+        loaded = await loadCampaign(target, options);
+      } catch (err) {
+        // Caught halfway through another program's in-place save? If the
+        // file changes within a moment, read it again rather than refuse.
+        if (err instanceof CampaignError && attempt < MAX_WRITE_ATTEMPTS - 1 && (await changesSoon(target))) continue;
+        throw err;
+      }
       const ctx: OperationContext = { now: options.now ?? new Date() };
       if (options.random) ctx.random = options.random;
       const result = loaded.doc.apply(op, ctx);
       void loaded.doc.model; // re-validates: an edit that breaks the schema throws here
       const text = loaded.doc.toString();
       if (text === loaded.text) return { result, text, changed: false, retries: attempt };
-      // Never write what we could not read back.
-      CampaignDocument.parse(text, { file: path, maxBytes: Number.MAX_SAFE_INTEGER });
-      // Another writer (one that does not take our lock) may have changed the file.
-      const current = await fs.readFile(target);
-      if (hashText(current) !== loaded.hash) continue;
+      // Never write what we could not read back, or what would read back
+      // differently. Reading back as the edited document, whose model was
+      // just validated, also proves the text parses and fits the schema.
+      loaded.doc.assertReadsBack(text);
+      // Another writer (one that does not take our lock) may have changed the
+      // file since we read it: then re-apply to their version. Checked again
+      // after the new text is on disk in the temp file, right before the
+      // rename, so the window in which such a write could still be replaced
+      // is as short as it can be without locks every writer honours.
+      const unchanged = async () => hashText(await fs.readFile(target)) === loaded.hash;
+      if (!(await unchanged())) continue;
       const mode = (await fs.stat(target)).mode & 0o777;
-      await atomicWrite(target, text, mode);
+      if (!(await atomicWrite(target, text, mode, unchanged))) continue;
       return { result, text, changed: true, retries: attempt };
     }
     throw new CampaignError(`The campaign file kept changing while "${op.name}" was applied; nothing was written. Try again.`, [], path);
   });
+}
+
+/** Whether the file's content changes within a short while (someone is writing it). */
+async function changesSoon(path: string): Promise<boolean> {
+  const before = await fs.readFile(path).catch(() => undefined);
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = await fs.readFile(path).catch(() => undefined);
+    if (!before || !now || !now.equals(before)) return true;
+  }
+  return false;
 }
 
 /** Creates a new campaign file; refuses to replace one that exists. */

@@ -35,14 +35,16 @@ export function patchOriginal(original: string, renderedBefore: string, rendered
   const matched = (i: number) => i >= 0 && i < s0.length && toOriginal[i]! >= 0;
 
   // A change can be placed in the original when every line it replaces has a
-  // counterpart there and, for a pure insertion, one of its neighbours does.
-  // Otherwise it takes in the neighbouring lines the original wrote
-  // differently (they are rewritten in the rendered style). Changes that come
-  // to touch are merged; the lines between two changes are common to both
-  // renderings, so their offsets stay consistent.
+  // counterpart there and, for a pure insertion, both its neighbours do (or
+  // it is at an end): new lines come in the rendered style, and next to a line
+  // the original wrote differently (another indentation, say) they could
+  // change the structure. Otherwise it takes in the neighbouring lines the
+  // original wrote differently (they are rewritten in the rendered style).
+  // Changes that come to touch are merged; the lines between two changes are
+  // common to both renderings, so their offsets stay consistent.
   const placeable = (h: Hunk) => {
     for (let k = h.aStart; k < h.aEnd; k++) if (!matched(k)) return false;
-    return h.aStart < h.aEnd || h.aStart === 0 || h.aStart === s0.length || matched(h.aStart - 1) || matched(h.aStart);
+    return h.aStart < h.aEnd || ((h.aStart === 0 || matched(h.aStart - 1)) && (h.aStart === s0.length || matched(h.aStart)));
   };
   const merged: Array<Hunk & { widened: boolean }> = [];
   change.forEach((h0, i) => {

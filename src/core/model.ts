@@ -90,6 +90,10 @@ export const campaignFileSchema = z
         textList,
       ])
       .nullish(),
+    merge_conflicts: z
+      .array(z.looseObject({ path: text, ours: z.unknown(), theirs: z.unknown() }))
+      .nullish()
+      .describe('Left by the merge driver: each conflict with both values; keep one side (`campaign resolve`), and the list goes'),
   })
   .describe('Campaign file (.claude/campaign.yaml): persistent memory for AI coding sessions');
 

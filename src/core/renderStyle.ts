@@ -13,7 +13,9 @@ export function renderOptionsFor(body: string): ToStringOptions {
   return {
     singleQuote: singles > doubles,
     lineWidth: 0,
-    minContentWidth: 0,
+    // Only `!!binary` reads this when lineWidth is 0: at 0 the yaml library
+    // throws (RangeError: Invalid array length) rendering any binary value.
+    minContentWidth: 76,
     indent: indentMatch ? Math.min(Math.max(indentMatch[1]!.length, 2), 8) : 2,
     indentSeq: !(flush && !indented),
     flowCollectionPadding: !/[[{][^\s\]}]/.test(body) || /[[{] /.test(body),

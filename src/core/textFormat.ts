@@ -5,6 +5,13 @@
 export interface TextFormat {
   bom: boolean;
   eol: '\n' | '\r\n';
+  /**
+   * The text as read, and its body. An unedited body is given back exactly
+   * as read, so a file with mixed line endings (CRLF lines and a few LF ones
+   * an editor or script appended) is not rewritten by a no-op. An edited one
+   * gets the first line's ending throughout.
+   */
+  source?: { raw: string; body: string };
 }
 
 /** Splits a file's text into its LF body and its format. */
@@ -16,10 +23,11 @@ export function detectFormat(raw: string): { body: string; format: TextFormat } 
   // The first line ending decides; a file with none gets LF.
   const eol: TextFormat['eol'] = crlf >= 0 && crlf + 1 === lf ? '\r\n' : '\n';
   const body = eol === '\r\n' ? withoutBom.replace(/\r\n/g, '\n') : withoutBom;
-  return { body, format: { bom, eol } };
+  return { body, format: { bom, eol, source: { raw, body } } };
 }
 
 export function applyFormat(body: string, format: TextFormat): string {
+  if (format.source && body === format.source.body) return format.source.raw;
   const text = format.eol === '\r\n' ? body.replace(/\r?\n/g, '\r\n') : body;
   return format.bom ? `\ufeff${text}` : text;
 }

@@ -48,12 +48,40 @@ export function setKey(doc: Document, map: YAMLMap, key: string, value: unknown,
     return pair.value;
   }
   if (pair) {
+    keepComments(pair.value, node);
     pair.value = node;
     return node;
   }
   const newPair = doc.createPair(key, node);
   map.items.splice(topLevel ? canonicalInsertIndex(map, key) : map.items.length, 0, newPair);
   return node;
+}
+
+type Commented = { comment?: string | null; commentBefore?: string | null; flow?: boolean };
+
+/**
+ * A value replaced by a node of another kind keeps the comments written on it:
+ * `active_session: null  # set by the agent` becoming a block keeps the note
+ * (first inside the block), and a block becoming `null` keeps its own notes
+ * as the comment after `null`. Comments inside a replaced block go with it.
+ */
+function keepComments(old: unknown, next: Node): void {
+  if (!isScalar(old) && !isMap(old) && !isSeq(old)) return;
+  const o = old as Commented;
+  const n = next as Commented;
+  const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n') || undefined;
+  if (isScalar(old) && !isScalar(next) && !n.flow) {
+    const before = join(o.commentBefore, o.comment, n.commentBefore);
+    if (before) n.commentBefore = before;
+  } else if (isScalar(next)) {
+    const after = join(o.commentBefore, o.comment, n.comment);
+    if (after) n.comment = after;
+  } else {
+    const before = join(n.commentBefore, isScalar(old) ? undefined : o.commentBefore);
+    if (before) n.commentBefore = before;
+    const after = join(o.comment, n.comment, isScalar(old) ? o.commentBefore : undefined);
+    if (after) n.comment = after;
+  }
 }
 
 /** Where a missing top-level section goes: after the sections that precede it in the canonical order. */
@@ -84,11 +112,23 @@ export function ensureSeq(doc: Document, map: YAMLMap, key: string, topLevel = f
   return seq;
 }
 
-/** The mapping under `key`, created when missing or null. */
-export function ensureMap(doc: Document, map: YAMLMap, key: string, topLevel = false): YAMLMap {
+/**
+ * The mapping under `key`, created when missing or null. A list or text
+ * already there (`handoff_notes: [a, b]`, which the schema allows) is kept
+ * under `keepAs` inside the new mapping rather than dropped.
+ */
+export function ensureMap(doc: Document, map: YAMLMap, key: string, topLevel = false, keepAs?: string): YAMLMap {
   const node = getNode(doc, map, key);
   if (isMap(node)) return node;
   const created = new YAMLMap(doc.schema);
+  const keep = isSeq(node) ? node.items.length > 0 : isScalar(node) && node.value !== null && node.value !== '';
+  const pair = pairOf(map, key);
+  if (keepAs && keep && pair) {
+    // The old value moves inside, comments and all.
+    created.items.push(doc.createPair(keepAs, node));
+    pair.value = created;
+    return created;
+  }
   setKey(doc, map, key, created, topLevel);
   return created;
 }

@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
+  CancelMessage,
   createMessage,
   DraftChangedMessage,
-  CancelMessage,
   fitPrefill,
   HANDOFF_LIMITS,
   InitMessage,

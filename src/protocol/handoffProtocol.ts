@@ -51,7 +51,11 @@ export interface HandoffPrefill {
   started: string;
   /** Work completed this session and commit subjects since it started. */
   accomplishments: string[];
-  /** Remaining open work, offered as one-click next steps. */
+  /**
+   * Remaining open work, offered as one-click next steps. A submitted next step
+   * with an open item's title stands for that item (the host re-prioritizes it
+   * rather than adding it again).
+   */
   suggestedNext: NextStepRow[];
 }
 
@@ -156,7 +160,10 @@ function isFilledText(x: unknown, maxLength: number = HANDOFF_LIMITS.maxLineLeng
 }
 
 function isListOf<T>(x: unknown, item: (v: unknown) => v is T): x is T[] {
-  return Array.isArray(x) && x.length <= HANDOFF_LIMITS.maxRows && x.every((v) => item(v));
+  if (!Array.isArray(x) || x.length > HANDOFF_LIMITS.maxRows) return false;
+  // An index loop, not `every`: `every` skips the holes of a sparse array.
+  for (let i = 0; i < x.length; i++) if (!item(x[i])) return false;
+  return true;
 }
 
 export function isPriority(x: unknown): x is HandoffPriority {

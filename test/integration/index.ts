@@ -21,6 +21,8 @@ function testFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  // Test bundles carry inline source maps: failures then point at the .ts lines.
+  process.setSourceMapsEnabled(true);
   // Extension hosts log through console; colours would arrive as escape codes.
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000 });
   const files = testFiles(__dirname);

@@ -102,9 +102,9 @@ export function emptyDraft(): HandoffDraft {
 
 /**
  * The draft a fresh form starts from: accomplishments prefilled (one blank row
- * when there are none) and one blank next step ready to type into. Open work is
- * not copied into the next steps — the core adds every `next` entry as new work,
- * so it is offered as suggestions instead.
+ * when there are none) and one blank next step ready to type into. Open work
+ * carries over by itself, so it is offered (one click per item) rather than
+ * copied into the next steps.
  */
 export function createDraft(prefill: HandoffPrefill): HandoffDraft {
   const accomplishments = cleanLines(prefill.accomplishments);
@@ -243,7 +243,8 @@ export function addSuggestion(draft: HandoffDraft, suggestion: NextStepRow): Han
 
 /**
  * Problems that stop a submit, each tied to its field. Blank rows are not
- * problems (they are ignored); a decision needs both its text and its rationale.
+ * problems (they are ignored); a decision needs both its text and its
+ * rationale; a next step may not be listed twice.
  */
 export function validateDraft(draft: HandoffDraft): FieldError[] {
   const errors: FieldError[] = [];
@@ -254,8 +255,13 @@ export function validateDraft(draft: HandoffDraft): FieldError[] {
   draft.accomplishments.forEach((v, index) => {
     if (tooLong(v)) add({ section: 'accomplishments', index }, tooLongMessage(HANDOFF_LIMITS.maxLineLength));
   });
+  const earlier = new Set<string>();
   draft.next.forEach((row, index) => {
-    if (tooLong(row.title)) add({ section: 'next', index, field: 'title' }, tooLongMessage(HANDOFF_LIMITS.maxLineLength));
+    const ref: FieldRef = { section: 'next', index, field: 'title' };
+    const title = normalizeTitle(row.title);
+    if (tooLong(row.title)) add(ref, tooLongMessage(HANDOFF_LIMITS.maxLineLength));
+    else if (title !== '' && earlier.has(title)) add(ref, 'This next step is listed twice.');
+    earlier.add(title);
   });
   if (tooLong(draft.handoff, HANDOFF_LIMITS.maxHandoffLength)) {
     add({ section: 'handoff' }, tooLongMessage(HANDOFF_LIMITS.maxHandoffLength));

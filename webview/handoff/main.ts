@@ -63,8 +63,8 @@ interface FormSession {
   /** Set by the first submit attempt; from then on errors update as the person types. */
   showErrors: boolean;
   busy: boolean;
-  /** What the error banner currently shows, so fixing the fields can clear a validation notice. */
-  banner: 'none' | 'validation' | 'host';
+  /** What the error banner shows; kept here because a re-render rebuilds the banner. */
+  banner: { kind: 'none' } | { kind: 'validation' } | { kind: 'host'; message: string };
 }
 
 const vscode = acquireVsCodeApi();
@@ -112,10 +112,23 @@ function render(s: FormSession, focus?: string): void {
     now: new Date(),
     isMac,
   });
-  if (s.showErrors) applyErrors(root, validateDraft(s.draft));
+  refreshErrors(s);
   setBusy(root, s.busy, s.readOnly);
+  if (s.busy) setStatus(root, 'Ending the session…');
   const target = focus ?? previous;
   if (target !== undefined) focusKey(root, target);
+}
+
+/** Field errors (once a submit was tried) and the banner, brought up to date with the draft. */
+function refreshErrors(s: FormSession): void {
+  if (s.showErrors) {
+    const errors = validateDraft(s.draft);
+    applyErrors(root, errors);
+    if (s.banner.kind === 'validation' && errors.length === 0) s.banner = { kind: 'none' };
+    if (s.banner.kind === 'validation') setErrorBanner(root, validationNotice(errors.length));
+  }
+  if (s.banner.kind === 'host') setErrorBanner(root, s.banner.message);
+  if (s.banner.kind === 'none') setErrorBanner(root, undefined);
 }
 
 function firstFieldKey(section: ListSection, index: number): string {
@@ -142,7 +155,7 @@ function onInit(params: InitParams): void {
     draft,
     showErrors: sameSession && session ? session.showErrors : false,
     busy: false,
-    banner: 'none',
+    banner: { kind: 'none' },
   };
   saveState(session);
   render(session, first ? initialFocusKey(draft) : undefined);
@@ -157,10 +170,10 @@ function onSubmitResult(result: SubmitResultParams): void {
     return;
   }
   session.busy = false;
-  session.banner = 'host';
+  session.banner = { kind: 'host', message: result.message };
   setBusy(root, false, session.readOnly);
   setStatus(root, '');
-  setErrorBanner(root, result.message);
+  refreshErrors(session);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -185,22 +198,24 @@ function update(s: FormSession, draft: HandoffDraft, focus?: string): void {
   render(s, focus);
 }
 
+function validationNotice(problems: number): string {
+  return `Fix ${problems === 1 ? 'the problem' : `${problems} problems`} below before ending the session.`;
+}
+
 function submit(): void {
   const s = session;
   if (!s || s.busy || s.readOnly) return;
   const check = prepareSubmit(s.draft);
   if (!check.ok) {
     s.showErrors = true;
-    s.banner = 'validation';
-    applyErrors(root, check.errors);
-    const n = check.errors.length;
-    setErrorBanner(root, `Fix ${n === 1 ? 'the problem' : `${n} problems`} below before ending the session.`);
+    s.banner = { kind: 'validation' };
+    refreshErrors(s);
     focusKey(root, check.errors[0]!.key);
     return;
   }
   s.busy = true;
-  s.banner = 'none';
-  setErrorBanner(root, undefined);
+  s.banner = { kind: 'none' };
+  refreshErrors(s);
   setBusy(root, true, s.readOnly);
   setStatus(root, 'Ending the session…');
   flushDraft();
@@ -230,13 +245,10 @@ function runAction(action: ViewAction): void {
       const suggestion = remainingSuggestions(s.draft, s.prefill.suggestedNext)[action.index];
       if (!suggestion) return;
       const draft = addSuggestion(s.draft, suggestion);
-      const stillLeft = remainingSuggestions(draft, s.prefill.suggestedNext).length;
-      update(s, draft, stillLeft > 0 ? `suggest.${Math.min(action.index, stillLeft - 1)}` : 'add.next');
+      const left = remainingSuggestions(draft, s.prefill.suggestedNext).length;
+      update(s, draft, left > 0 ? `suggest.${Math.min(action.index, left - 1)}` : 'add.next');
       break;
     }
-    case 'submit':
-      submit();
-      break;
     case 'cancel':
       flushDraft();
       post(createMessage(CancelMessage, {}));
@@ -257,20 +269,17 @@ function onFieldEdit(target: EventTarget | null): void {
     const marker = el.closest('li')?.querySelector('.row-marker');
     if (marker) marker.className = `row-marker priority-${s.draft.next[ref.index]?.priority ?? 'medium'}`;
   }
-  if (s.showErrors) {
-    const errors = validateDraft(s.draft);
-    applyErrors(root, errors);
-    if (errors.length === 0 && s.banner === 'validation') {
-      s.banner = 'none';
-      setErrorBanner(root, undefined);
-    }
-  }
+  if (s.showErrors) refreshErrors(s);
 }
 
-/** Plain Enter in a single-line field: a new row below (or the rationale next), never a submit. */
+/**
+ * Plain Enter in a single-line field: a new row below (from a decision, on to
+ * its rationale), never a submit. On a blank row it does nothing, so holding
+ * Enter cannot pile up empty rows.
+ */
 function onEnterInField(ref: FieldRef): void {
   const s = session;
-  if (!s) return;
+  if (!s || (getField(s.draft, ref) ?? '').trim() === '') return;
   switch (ref.section) {
     case 'accomplishments':
     case 'notes':
@@ -286,8 +295,10 @@ function onEnterInField(ref: FieldRef): void {
   }
 }
 
-root.addEventListener('input', (e) => onFieldEdit(e.target));
-root.addEventListener('change', (e) => onFieldEdit(e.target));
+// Capture phase: vscode-single-select dispatches its change/input events
+// without `bubbles`, and capture still sees them.
+root.addEventListener('input', (e) => onFieldEdit(e.target), { capture: true });
+root.addEventListener('change', (e) => onFieldEdit(e.target), { capture: true });
 root.addEventListener('click', (e) => {
   const action = actionOf(e.target);
   if (action) runAction(action);

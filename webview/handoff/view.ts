@@ -23,8 +23,8 @@ import { fieldKey, formatElapsed, priorityLabel, type FieldError, type FieldRef,
 export interface ViewModel {
   draft: HandoffDraft;
   prefill: HandoffPrefill;
-  /** Open work not yet among the next steps. */
-  suggestions: NextStepRow[];
+  /** Open work not yet among the next steps (from the prefill's suggestedNext). */
+  suggestions: readonly NextStepRow[];
   readOnly: boolean;
   now: Date;
   /** Shown in the submit hint: ⌘ on macOS, Ctrl elsewhere. */
@@ -36,7 +36,6 @@ export type ViewAction =
   | { kind: 'add'; section: ListSection }
   | { kind: 'remove'; section: ListSection; index: number }
   | { kind: 'suggest'; index: number }
-  | { kind: 'submit' }
   | { kind: 'cancel' };
 
 type Child = Node | string | null | undefined | false;
@@ -199,6 +198,7 @@ function nextSteps(model: ViewModel): HTMLElement {
   return h('ul', { class: 'rows', 'data-list': 'next' }, ...rows);
 }
 
+/** Open work not yet among the next steps, one button each: a click adds it as a next step. */
 function suggestionChips(model: ViewModel): HTMLElement | null {
   if (model.suggestions.length === 0) return null;
   const chips = model.suggestions.map((s, index) =>
@@ -210,12 +210,13 @@ function suggestionChips(model: ViewModel): HTMLElement | null {
         {
           type: 'button',
           class: 'chip',
-          title: `Add “${s.title}” as a next step (${priorityLabel(s.priority)})`,
+          title: `Add “${s.title}” as a next step (${priorityLabel(s.priority)} now; change it here to re-prioritize)`,
+          'aria-label': `Add ${s.title} as a next step, ${priorityLabel(s.priority)} priority`,
           'data-action': 'suggest',
           'data-index': String(index),
           'data-focus': `suggest.${index}`,
         },
-        h('span', { class: `chip-dot priority-${s.priority}`, 'aria-hidden': 'true' }),
+        h('span', { class: `priority-dot priority-${s.priority}`, 'aria-hidden': 'true' }),
         h('span', { class: 'chip-text' }, s.title),
       ),
     ),
@@ -329,7 +330,7 @@ export function renderForm(root: HTMLElement, model: ViewModel): void {
     section(
       'accomplishments',
       'Accomplishments',
-      'What got done. Prefilled from work completed this session and commits since it started.',
+      'What got done. Prefilled from work completed this session (always logged) and commits since it started.',
       lineList(draft, 'accomplishments', 'Accomplishment', 'Something that got done'),
       draft.accomplishments.length === 0 ? emptyNote('No accomplishments listed.') : null,
       addButton('accomplishments', 'Add accomplishment', full('accomplishments')),
@@ -337,7 +338,7 @@ export function renderForm(root: HTMLElement, model: ViewModel): void {
     section(
       'next',
       'Next steps',
-      'New work for the remaining-work list, with its priority.',
+      'New work and its priority. Open work added here stays one item and takes the priority chosen here.',
       nextSteps(model),
       draft.next.length === 0 ? emptyNote('No next steps.') : null,
       h('div', { class: 'section-actions' }, addButton('next', 'Add next step', full('next'))),

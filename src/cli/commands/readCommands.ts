@@ -1,5 +1,6 @@
 // Commands that only read: validate, show, schema.
 import { loadCampaign } from '../../core/campaignFile';
+import { loadCampaignWithArchive } from '../../core/archiveView';
 import { campaignJsonSchema } from '../../core/jsonSchema';
 import { CampaignError, formatProblem } from '../../core/problems';
 import { toPublicJson } from '../../core/publicJson';
@@ -8,7 +9,7 @@ import { campaignPath, type CliContext } from '../cliContext';
 import { formatWorkLine } from './workCommand';
 
 export const validateUsage = 'validate';
-export const showUsage = 'show [--json]';
+export const showUsage = 'show [--json] [--with-archive]';
 export const schemaUsage = 'schema';
 
 export async function validateCommand(ctx: CliContext, argv: string[]): Promise<number> {
@@ -28,9 +29,10 @@ export async function validateCommand(ctx: CliContext, argv: string[]): Promise<
 }
 
 export async function showCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { flags } = parseArgs(argv, { json: 'boolean' });
-  const { doc } = await loadCampaign(campaignPath(ctx));
-  const c = doc.model;
+  const { flags } = parseArgs(argv, { json: 'boolean', 'with-archive': 'boolean' });
+  const path = campaignPath(ctx);
+  // --with-archive: archived build-log entries and decisions back in place, as before `campaign archive`.
+  const c = flags['with-archive'] ? await loadCampaignWithArchive(path) : (await loadCampaign(path)).doc.model;
   if (flags.json) {
     ctx.out(JSON.stringify(toPublicJson(c), null, 2));
     return 0;

@@ -1,7 +1,7 @@
 // `campaign start` and `campaign end`.
 import { endSession, startSession, type EndSessionInput } from '../../core/operations/sessionOps';
-import { checkPriority } from '../../core/operations/workOps';
 import { parseArgs, UsageError } from '../argParser';
+import { priorityFlag } from '../flagValues';
 import type { CliContext } from '../cliContext';
 import { mutate } from '../mutate';
 
@@ -35,7 +35,7 @@ export async function endCommand(ctx: CliContext, argv: string[]): Promise<numbe
   if (decisions.length !== rationales.length) {
     throw new UsageError('each --decision needs its --rationale (give them in pairs)');
   }
-  const priority = checkPriority(flags['next-priority'] ?? 'medium');
+  const priority = priorityFlag(flags['next-priority'] ?? 'medium');
   const input: EndSessionInput = {
     done: flags.done ?? [],
     next: (flags.next ?? []).map((title) => ({ title, priority })),

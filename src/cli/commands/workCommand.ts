@@ -1,9 +1,10 @@
 // `campaign work add|done|set|rm|list`.
 import { loadCampaign } from '../../core/campaignFile';
 import type { WorkItem } from '../../core/model';
-import { addWork, checkPriority, checkStatus, completeWork, removeWork, updateWork, type WorkChanges } from '../../core/operations/workOps';
+import { addWork, completeWork, removeWork, updateWork, type WorkChanges } from '../../core/operations/workOps';
 import { publicWorkItem } from '../../core/publicJson';
 import { parseArgs, UsageError } from '../argParser';
+import { priorityFlag, statusFlag } from '../flagValues';
 import { campaignPath, type CliContext } from '../cliContext';
 import { mutate } from '../mutate';
 
@@ -32,7 +33,7 @@ export async function workCommand(ctx: CliContext, argv: string[]): Promise<numb
       const { flags, positionals } = parseArgs(rest, { title: 'string', priority: 'string', notes: 'string' });
       const title = flags.title ?? positionals.join(' ');
       if (!title) throw new UsageError('work add needs --title');
-      const input: Parameters<typeof addWork>[0] = { title, priority: checkPriority(flags.priority ?? 'medium') };
+      const input: Parameters<typeof addWork>[0] = { title, priority: priorityFlag(flags.priority ?? 'medium') };
       if (flags.notes) input.notes = flags.notes;
       const { result } = await mutate(ctx, addWork(input));
       ctx.out(result || title);
@@ -47,8 +48,8 @@ export async function workCommand(ctx: CliContext, argv: string[]): Promise<numb
     case 'set': {
       const { flags, positionals } = parseArgs(rest, { priority: 'string', status: 'string', title: 'string', notes: 'string' });
       const changes: WorkChanges = {};
-      if (flags.priority) changes.priority = checkPriority(flags.priority);
-      if (flags.status) changes.status = checkStatus(flags.status);
+      if (flags.priority) changes.priority = priorityFlag(flags.priority);
+      if (flags.status) changes.status = statusFlag(flags.status);
       if (flags.title !== undefined) changes.title = flags.title;
       if (flags.notes !== undefined) changes.notes = flags.notes;
       if (Object.keys(changes).length === 0) throw new UsageError('work set needs --priority, --status, --title or --notes');

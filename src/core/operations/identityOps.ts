@@ -65,7 +65,7 @@ export function setHandoff(changes: HandoffChanges): Operation {
   return {
     name: 'handoff.set',
     apply(cd, ctx) {
-      const map = ensureMap(cd.doc, cd.root(), 'handoff_notes', true);
+      const map = ensureMap(cd.doc, cd.root(), 'handoff_notes', true, 'notes');
       map.flow = false;
       if (changes.next_session !== undefined) {
         setKey(cd.doc, map, 'next_session', changes.next_session === null ? null : oneLine(changes.next_session) || null);

@@ -42,6 +42,11 @@ export function startSession(input: StartSessionInput): Operation<{ focus: strin
       };
       if (item?.id) session.work_item = item.id;
       const node = cd.doc.createNode(session);
+      // Plain-string items completed in a replaced session are recorded only
+      // there: carry them over so End Session still logs them.
+      const old = getNode(cd.doc, cd.root(), 'active_session');
+      const completed = isMap(old) ? old.get('completed', true) : undefined;
+      if (isMap(node) && isSeq(completed) && completed.items.length) node.items.push(cd.doc.createPair('completed', completed));
       setKey(cd.doc, cd.root(), 'active_session', node, true);
       cd.changed();
       return { focus };
@@ -107,7 +112,7 @@ export function endSession(input: EndSessionInput): Operation<EndSessionResult> 
       const handoff = oneLine(input.handoff ?? '');
       const notes = input.notes.map(oneLine).filter(Boolean);
       if (handoff || notes.length) {
-        const h = ensureMap(cd.doc, root, 'handoff_notes', true);
+        const h = ensureMap(cd.doc, root, 'handoff_notes', true, 'notes');
         h.flow = false;
         setKey(cd.doc, h, 'next_session', handoff || null);
         setKey(cd.doc, h, 'notes', listNode(cd.doc, notes));

@@ -98,6 +98,9 @@ function itemNode(cd: CampaignDocument, item: WorkItem, needsMap: boolean): YAML
   // A plain-string item that needs a status or notes becomes a mapping, in place.
   const map = cd.doc.createNode({ title: item.title, priority: item.priority, status: item.status }) as YAMLMap;
   if (isScalar(node) && node.commentBefore) map.commentBefore = node.commentBefore;
+  // `- "[HIGH] Fix login"  # ask Ana` keeps its note, on the title line.
+  const title = map.get('title', true);
+  if (isScalar(node) && node.comment && isScalar(title)) title.comment = node.comment;
   seq.items[item.index] = map;
   return map;
 }

@@ -1,0 +1,222 @@
+// Turns a run's results into the Markdown printed by `npm run bench` and kept
+// in docs/benchmarks.md: one section of tables per measurement, each figure
+// next to its target with ✓ or ✗.
+import type { EfficiencyRow } from './contextEfficiency';
+import type { EditLatencyRow } from './editLatency';
+import type { ExtensionResult } from './extension';
+import type { Machine } from './machine';
+import type { MemoryResult } from './memory';
+import type { PrimerRenderRow } from './primerRender';
+import { formatSize, round } from './stats';
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: Machine;
+  totalSeconds?: number;
+  primerBudget: number;
+  contextEfficiency: EfficiencyRow[];
+  editLatency: EditLatencyRow[];
+  primerRender: PrimerRenderRow[];
+  memory: MemoryResult[];
+  extension?: ExtensionResult;
+  extensionNote?: string;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? '✓' : '✗');
+const n = (x: number) => x.toLocaleString('en-US');
+const ms = (x: number) => (x >= 100 ? `${Math.round(x)}` : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const mib = (bytes: number) => `${round(bytes / 2 ** 20, 1)} MiB`;
+const kb = (bytes: number) => `${round(bytes / 1000, 1)} KB`;
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The ✓/✗ verdicts, computed once and stored in results.json. */
+export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const eff = r.contextEfficiency;
+  const over = eff.filter((e) => !e.withinBudget);
+  checks.push({
+    target: 'primer always within its token budget',
+    met: over.length === 0,
+    detail: over.length ? `over budget at ${over.map((e) => `${e.entries} entries (${e.primerTokens} tokens)`).join(', ')}` : `largest primer ${Math.max(...eff.map((e) => e.primerTokens))} o200k tokens, budget ${r.primerBudget}`,
+  });
+  const big = eff.filter((e) => e.entries >= 300);
+  const small = big.filter((e) => e.ratio < 10);
+  checks.push({
+    target: 'primer ≥10× smaller than the file from 300 entries up',
+    met: big.length ? small.length === 0 : null,
+    detail: big.map((e) => `${e.entries}: ${e.ratio}×`).join(', '),
+  });
+  const missing = eff.filter((e) => e.mustKeepPresent < e.mustKeep);
+  checks.push({
+    target: 'must-keep coverage 100 %',
+    met: missing.length === 0,
+    detail: missing.length
+      ? missing.map((e) => `${e.entries} entries: missing ${e.missing.slice(0, 3).map((m) => `${m.kind} "${m.text}"`).join(', ')}${e.missing.length > 3 ? ` and ${e.missing.length - 3} more` : ''}`).join('; ')
+      : `${eff.reduce((s, e) => s + e.mustKeep, 0)} items over ${eff.length} campaigns, all present`,
+  });
+  const oneMb = r.editLatency.find((e) => e.label === '1 MB');
+  if (oneMb) {
+    checks.push({
+      target: '≤50 ms median per operation at 1 MB',
+      met: oneMb.operation.median <= 50,
+      detail: `work.add ${ms(oneMb.operation.median)} ms median (load + validate alone ${ms(oneMb.load.median)} ms)`,
+    });
+  }
+  const five = r.editLatency.find((e) => e.label === '5 MB');
+  if (oneMb && five) {
+    const growth = five.operationMsPerMB / oneMb.operationMsPerMB;
+    checks.push({
+      target: 'operation time grows close to linearly with file size (ms/MB at 5 MB ≤ 1.5 × at 1 MB)',
+      met: growth <= 1.5,
+      detail: `${r.editLatency.map((e) => `${e.label}: ${ms(e.operationMsPerMB)} ms/MB`).join(', ')} (×${round(growth, 2)} from 1 to 5 MB)`,
+    });
+  }
+  const primerOneMb = r.primerRender.find((p) => p.label === '1 MB');
+  if (primerOneMb) {
+    checks.push({
+      target: 'primer render ≤20 ms at 1 MB',
+      met: primerOneMb.render.median <= 20,
+      detail: `${ms(primerOneMb.render.median)} ms median`,
+    });
+  }
+  const ext = r.extension;
+  for (const b of ext?.bundles ?? []) {
+    if (!b.target) continue;
+    checks.push({ target: `${b.file} ≤ ${kb(b.target)} minified`, met: b.bytes <= b.target, detail: kb(b.bytes) });
+  }
+  return checks;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.machine;
+
+  out.push('### Context efficiency');
+  out.push('');
+  out.push(`Primer (default budget, ${n(r.primerBudget)} tokens) against the whole \`campaign.yaml\`, both counted with the o200k tokenizer. Must-keep: identity, constraints, focus, blockers, handoff notes and every open high-priority work item, found verbatim in the primer.`);
+  out.push('');
+  out.push(
+    table(
+      ['entries', 'remaining work', 'file', 'file tokens', 'primer tokens', 'smaller by', 'within budget', 'must-keep'],
+      r.contextEfficiency.map((e) => [
+        n(e.entries),
+        n(e.remainingWork),
+        formatSize(e.fileBytes),
+        n(e.fileTokens),
+        n(e.primerTokens),
+        `${e.ratio}×${e.entries >= 300 ? ` ${mark(e.ratio >= 10)}` : ''}`,
+        `${mark(e.withinBudget)} ${n(e.primerTokens)} ≤ ${n(e.budget)}`,
+        `${mark(e.mustKeepPresent === e.mustKeep)} ${e.mustKeepPresent}/${e.mustKeep}${e.mustKeepShortened ? ` (${e.mustKeepShortened} more shortened)` : ''}`,
+      ]),
+    ),
+  );
+  out.push('');
+
+  out.push('### Edit latency');
+  out.push('');
+  out.push('`work.add` end to end through `applyToFile` (lock, parse, validate, apply, re-validate, minimal-diff splice, verify by re-parsing, hash guard, atomic write + fsync), next to the naive `yaml.parse → push → yaml.stringify → writeFileSync` in the same run, interleaved. Median / p95 in ms.');
+  out.push('');
+  out.push(
+    table(
+      ['file', 'runs', 'load + validate', 'naive parse', 'work.add', 'ms/MB', 'naive edit', 'comment lines kept (Campaign / naive)', 'lines changed (Campaign / naive)'],
+      r.editLatency.map((e) => [
+        `${formatSize(e.bytes)} (${n(e.entries)} entries)`,
+        String(e.runs),
+        `${ms(e.load.median)} / ${ms(e.load.p95)}`,
+        `${ms(e.naiveLoad.median)} / ${ms(e.naiveLoad.p95)}`,
+        `${ms(e.operation.median)} / ${ms(e.operation.p95)}${e.label === '1 MB' ? ` ${mark(e.operation.median <= 50)}` : ''}`,
+        ms(e.operationMsPerMB),
+        `${ms(e.naiveOperation.median)} / ${ms(e.naiveOperation.p95)}`,
+        `${mark(e.commentLinesAfter >= e.commentLines)} ${n(e.commentLinesAfter)}/${n(e.commentLines)} / ${mark(e.naiveCommentLinesAfter >= e.commentLines)} ${n(e.naiveCommentLinesAfter)}/${n(e.commentLines)}`,
+        `+${e.linesChanged.added} −${e.linesChanged.removed} / +${n(e.naiveLinesChanged.added)} −${n(e.naiveLinesChanged.removed)}`,
+      ]),
+    ),
+  );
+  out.push('');
+  const phaseNames = Object.keys(r.editLatency[0]?.phases ?? {});
+  if (phaseNames.length) {
+    out.push('Where the time of one `work.add` goes (median ms of each step, timed separately):');
+    out.push('');
+    out.push(table(['step', ...r.editLatency.map((e) => e.label)], phaseNames.map((p) => [p, ...r.editLatency.map((e) => ms(e.phases[p] ?? NaN))])));
+    out.push('');
+  }
+
+  out.push('### Primer render');
+  out.push('');
+  out.push(
+    table(
+      ['file', 'runs', 'median ms', 'p95 ms', 'target'],
+      r.primerRender.map((p) => [formatSize(p.bytes), String(p.runs), ms(p.render.median), ms(p.render.p95), p.label === '1 MB' ? `≤20 ms ${mark(p.render.median <= 20)}` : '']),
+    ),
+  );
+  out.push('');
+
+  out.push('### Memory');
+  out.push('');
+  const five = r.memory[0];
+  out.push(`Loading the ${five ? formatSize(five.bytes) : '5 MB'} campaign in a fresh Node process (\`--expose-gc\`; median of 3 processes). Peak = highest RSS of the process (\`resourceUsage().maxRSS\`) minus RSS before the load; retained = RSS after a full GC with the loaded document still referenced, minus RSS before.`);
+  out.push('');
+  out.push(
+    table(
+      ['load', 'RSS before', 'peak RSS Δ', 'retained RSS Δ', 'retained heap Δ'],
+      r.memory.map((x) => [
+        x.mode === 'campaign' ? 'Campaign (parse + validate + model)' : 'naive `yaml.parse`',
+        mib(x.rssBefore),
+        mib(x.peakDelta),
+        mib(x.retainedDelta),
+        mib(x.heapUsedAfter - x.heapUsedBefore),
+      ]),
+    ),
+  );
+  out.push('');
+
+  out.push('### Extension');
+  out.push('');
+  const ext = r.extension;
+  if (!ext) {
+    out.push(`Not measured: ${r.extensionNote ?? 'skipped'}.`);
+  } else {
+    const rows: string[][] = ext.bundles.map((b) => [
+      `\`${b.file}\``,
+      kb(b.bytes),
+      kb(b.gzipBytes),
+      b.target ? `≤ ${kb(b.target)} ${mark(b.bytes <= b.target)}` : '',
+    ]);
+    rows.push(['`.vsix`', ext.vsix ? kb(ext.vsix.bytes) : `not measured: ${ext.vsixNote ?? 'no package'}`, '', '']);
+    if (ext.buildNote) rows.push(['build', ext.buildNote, '', '']);
+    out.push('Production build (`node scripts/build.mjs --production`, minified) and the `.vsix` from `npm run package`.');
+    out.push('');
+    out.push(table(['artifact', 'size', 'gzip', 'target'], rows));
+    out.push('');
+    const a = ext.activation;
+    if (a.summary) {
+      out.push(
+        `Activation in the real VS Code of the test bed (code-server, \`.vsix\` installed, workspace with ${a.workspace ?? 'a campaign file'}; activated by \`${a.activationEvent ?? '?'}\`), as the extension host measured it (code loading + \`activate()\`, "Developer: Show Running Extensions"): **${ms(a.summary.median)} ms** median over ${a.summary.runs} fresh starts (${a.samples!.join(', ')} ms).`,
+      );
+    } else {
+      out.push(`Activation: not measured — ${a.notMeasured ?? 'unknown reason'}.`);
+    }
+    if (a.errors?.length) out.push(`\nActivation errors logged: ${a.errors.join('; ')}`);
+  }
+  out.push('');
+
+  out.push('### Targets');
+  out.push('');
+  out.push(table(['target', 'met', 'figures'], r.targets.map((t) => [t.target, mark(t.met), t.detail])));
+  out.push('');
+  out.push(
+    `Machine: ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node} (${m.platform}); 1-minute load average ${m.loadAverage.start}${m.loadAverage.end !== undefined ? ` → ${m.loadAverage.end}` : ''}. Run ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC${r.totalSeconds !== undefined ? `, ${round(r.totalSeconds, 0)} s in all` : ''}.`,
+  );
+  return out.join('\n');
+}

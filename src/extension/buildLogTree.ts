@@ -1,0 +1,61 @@
+// The Build Log view: one row per entry, newest first (the newest expanded),
+// with its accomplishments and the decisions it recorded beneath.
+import * as vscode from 'vscode';
+import type { BuildLogEntry } from '../core/model';
+import { CampaignTree, safeTooltip } from './campaignTree';
+import type { CampaignWorkspace } from './campaignWorkspace';
+import { newestFirst } from './newestFirst';
+
+export type BuildLogNode =
+  | { kind: 'entry'; id: string; entry: BuildLogEntry; newest: boolean }
+  | { kind: 'line'; id: string; text: string; what: 'accomplishment' | 'decision' };
+
+export class BuildLogTree extends CampaignTree<BuildLogNode> {
+  constructor(workspace: CampaignWorkspace) {
+    super(workspace);
+  }
+
+  protected computeChildren(element?: BuildLogNode): BuildLogNode[] {
+    if (!element) {
+      const log = this.workspace.active?.campaign?.build_log ?? [];
+      // Ids from the file position: stable while entries are appended, unique even for equal dates.
+      const entries = newestFirst(log.map((entry, index) => ({ entry, index })), (e) => e.entry.date);
+      return entries.map(({ entry, index }, i) => ({ kind: 'entry', id: `log:${index}`, entry, newest: i === 0 }));
+    }
+    if (element.kind !== 'entry') return [];
+    return [
+      ...element.entry.accomplishments.map((text, i): BuildLogNode => ({ kind: 'line', id: `${element.id}/done:${i}`, text, what: 'accomplishment' })),
+      ...element.entry.decisions.map((text, i): BuildLogNode => ({ kind: 'line', id: `${element.id}/decision:${i}`, text, what: 'decision' })),
+    ];
+  }
+
+  getTreeItem(node: BuildLogNode): vscode.TreeItem {
+    if (node.kind === 'line') {
+      const item = new vscode.TreeItem(node.text);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon(node.what === 'decision' ? 'law' : 'check');
+      item.tooltip = safeTooltip((md) => md.field(node.what === 'decision' ? 'Decision' : 'Done', node.text));
+      return item;
+    }
+    const e = node.entry;
+    const hasChildren = e.accomplishments.length + e.decisions.length > 0;
+    const item = new vscode.TreeItem(
+      e.date,
+      !hasChildren
+        ? vscode.TreeItemCollapsibleState.None
+        : node.newest
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = node.id;
+    item.description = e.title ?? `${e.accomplishments.length} done`;
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.tooltip = safeTooltip((md) => {
+      md.markup('**').text(e.date).markup('**');
+      if (e.title) md.markup(' — ').text(e.title);
+      md.markup('\n\n');
+      for (const a of e.accomplishments) md.markup('- ').text(a).markup('\n');
+    });
+    return item;
+  }
+}

@@ -1,0 +1,95 @@
+// Runs a core named operation against a folder's campaign file — the only
+// way the extension changes a campaign. If the file is open in an editor with
+// unsaved changes, the operation is applied to the editor's text and lands as
+// one WorkspaceEdit of the changed lines (undo works, nothing is saved behind
+// the person's back); otherwise the core's guarded `applyToFile` writes it
+// (lock, verify, atomic rename). Nothing is written in an untrusted workspace
+// or while the file is invalid; the refusal says why.
+import * as vscode from 'vscode';
+import { CampaignDocument } from '../core/campaignDocument';
+import { applyToFile } from '../core/campaignFile';
+import type { Operation } from '../core/operations/operation';
+import type { CampaignStore } from './campaignStore';
+import type { Logger } from './logger';
+import { allowSymlinkOutsideWorkspace } from './settings';
+import type { WorkspaceTrust } from './trust';
+import { lineReplacement } from './textReplacement';
+import { checkWritable, type WriteRefusal } from './writeGuard';
+
+/** A write Campaign declined to make; `refusal.reason` decides which action the message offers. */
+export class WriteRefusedError extends Error {
+  constructor(
+    readonly refusal: WriteRefusal,
+    readonly store: CampaignStore,
+  ) {
+    super(refusal.message);
+    this.name = 'WriteRefusedError';
+  }
+}
+
+export interface WriteOutcome<R> {
+  result: R;
+  /** Where the change went: the open editor (unsaved) or the file on disk. */
+  target: 'editor' | 'file';
+  changed: boolean;
+}
+
+export class CampaignWriter {
+  constructor(
+    private readonly trust: WorkspaceTrust,
+    private readonly log: Logger,
+  ) {}
+
+  /** Throws WriteRefusedError when `store` may not be written now. Commands call it before asking any questions. */
+  assertWritable(store: CampaignStore): void {
+    const problems = store.problems;
+    const refusal = checkWritable({
+      trusted: this.trust.isTrusted,
+      state: store.fileState,
+      fileLabel: store.relativePath,
+      firstProblem: problems[0],
+      problemCount: problems.length,
+    });
+    if (refusal) throw new WriteRefusedError(refusal, store);
+  }
+
+  async run<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {
+    this.assertWritable(store);
+    const dirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === store.uri.toString() && d.isDirty);
+    const outcome = dirty ? await this.applyToEditor(dirty, op) : await this.applyToDisk(store, op);
+    this.log.info(`${op.name} → ${outcome.target}${outcome.changed ? '' : ' (no change)'} in ${store.folder.name}`);
+    // Views update now rather than after the watcher's debounce.
+    await store.reload();
+    return outcome;
+  }
+
+  private async applyToEditor<R>(doc: vscode.TextDocument, op: Operation<R>): Promise<WriteOutcome<R>> {
+    const before = doc.getText();
+    const version = doc.version;
+    const cd = CampaignDocument.parse(before, { file: doc.uri.fsPath });
+    const result = cd.apply(op, { now: new Date() });
+    void cd.model; // re-validates: an edit that would break the schema throws here
+    const after = cd.toString();
+    if (after === before) return { result, target: 'editor', changed: false };
+    CampaignDocument.parse(after, { file: doc.uri.fsPath, maxBytes: Number.MAX_SAFE_INTEGER });
+    if (doc.version !== version) {
+      throw new Error('The campaign file changed in the editor while the change was being made; nothing was changed. Try again.');
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const r = lineReplacement(before, after);
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), r.text);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      throw new Error('VS Code did not apply the edit to the open campaign file; nothing was changed.');
+    }
+    return { result, target: 'editor', changed: true };
+  }
+
+  private async applyToDisk<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {
+    const applied = await applyToFile(store.uri.fsPath, op, {
+      root: store.folder.uri.fsPath,
+      allowOutsideRoot: allowSymlinkOutsideWorkspace(),
+    });
+    if (applied.retries > 0) this.log.info(`${op.name}: re-applied ${applied.retries} time(s) after another writer changed the file`);
+    return { result: applied.result, target: 'file', changed: applied.changed };
+  }
+}

@@ -1,0 +1,35 @@
+// Every command id the extension registers, in one place. package.json's
+// contributes.commands lists the same ids (an in-host test checks both ways),
+// and menus, keybindings and code refer to them through this object.
+export const CommandIds = {
+  startSession: 'campaign.startSession',
+  endSession: 'campaign.endSession',
+  copyPrimer: 'campaign.copyPrimer',
+  addWorkItem: 'campaign.addWorkItem',
+  logDecision: 'campaign.logDecision',
+  initialize: 'campaign.initialize',
+  openFile: 'campaign.openFile',
+  showPrimer: 'campaign.showPrimer',
+  // Tree item actions (hidden from the Command Palette: they need an item).
+  completeWorkItem: 'campaign.completeWorkItem',
+  startSessionOnItem: 'campaign.startSessionOnItem',
+  changePriority: 'campaign.changePriority',
+  editWorkItem: 'campaign.editWorkItem',
+  removeWorkItem: 'campaign.removeWorkItem',
+  // Housekeeping.
+  sessionMenu: 'campaign.sessionMenu',
+  selectFolder: 'campaign.selectFolder',
+  refresh: 'campaign.refresh',
+  showLog: 'campaign.showLog',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** View ids (package.json contributes.views). */
+export const ViewIds = {
+  container: 'campaign',
+  session: 'campaign.session',
+  remainingWork: 'campaign.remainingWork',
+  decisions: 'campaign.decisions',
+  buildLog: 'campaign.buildLog',
+} as const;

@@ -1,0 +1,60 @@
+// The list of Campaign commands and their registration. Adding a command:
+// give it an id in commandIds.ts, a `contributes.commands` entry in
+// package.json, a file in this folder, and a line here. Registration wraps
+// every command so a failure reaches the person as one actionable error
+// (errorReporting.ts) instead of an unhandled rejection.
+import * as vscode from 'vscode';
+import { reportError } from '../errorReporting';
+import { addWorkItemCommand } from './addWorkItem';
+import { changePriorityCommand } from './changePriority';
+import { storeOf, type CampaignCommand, type CommandContext } from './commandContext';
+import { completeWorkItemCommand } from './completeWorkItem';
+import { copyPrimerCommand } from './copyPrimer';
+import { editWorkItemCommand } from './editWorkItem';
+import { endSessionCommand } from './endSession';
+import { initializeCampaignCommand } from './initializeCampaign';
+import { logDecisionCommand } from './logDecision';
+import { openCampaignFileCommand } from './openCampaignFile';
+import { refreshCommand } from './refresh';
+import { removeWorkItemCommand } from './removeWorkItem';
+import { selectFolderCommand } from './selectFolder';
+import { sessionMenuCommand } from './sessionMenu';
+import { showLogCommand } from './showLog';
+import { showPrimerCommand } from './showPrimer';
+import { startSessionCommand } from './startSession';
+import { startSessionOnItemCommand } from './startSessionOnItem';
+
+export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
+  startSessionCommand,
+  endSessionCommand,
+  copyPrimerCommand,
+  addWorkItemCommand,
+  logDecisionCommand,
+  initializeCampaignCommand,
+  openCampaignFileCommand,
+  showPrimerCommand,
+  completeWorkItemCommand,
+  startSessionOnItemCommand,
+  changePriorityCommand,
+  editWorkItemCommand,
+  removeWorkItemCommand,
+  sessionMenuCommand,
+  selectFolderCommand,
+  refreshCommand,
+  showLogCommand,
+];
+
+/** Registers `commands`; the returned disposables go into context.subscriptions. */
+export function registerCommands(ctx: CommandContext, commands: readonly CampaignCommand[] = CAMPAIGN_COMMANDS): vscode.Disposable[] {
+  return commands.map((command) =>
+    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      ctx.log.debug(`run ${command.id}`);
+      try {
+        return await command.run(ctx, ...args);
+      } catch (err) {
+        reportError(err, { ui: ctx.ui, log: ctx.log, what: command.id, store: storeOf(args[0]) ?? ctx.workspace.active });
+        return undefined;
+      }
+    }),
+  );
+}

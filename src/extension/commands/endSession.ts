@@ -1,0 +1,35 @@
+// Campaign: End Session — opens the handoff form, prefilled with the work
+// completed this session and the commits made since it started. Submitting
+// the form applies one `session.end` operation. In an untrusted workspace the
+// form opens read-only.
+import { CampaignError } from '../../core/problems';
+import { CommandIds } from '../commandIds';
+import { buildPrefill, completedInSession, endSessionFromForm } from '../handoffData';
+import { parseStarted } from '../sessionClock';
+import { campaignStore, type CampaignCommand } from './commandContext';
+
+export const endSessionCommand: CampaignCommand = {
+  id: CommandIds.endSession,
+  async run(ctx, arg) {
+    const store = await campaignStore(ctx, arg);
+    if (!store) return;
+    // Untrusted: the form still opens (read-only) so the person sees what they would record.
+    if (ctx.trust.isTrusted) ctx.writer.assertWritable(store);
+    const campaign = store.campaign;
+    const session = campaign?.active_session;
+    if (!campaign || !session) {
+      throw new CampaignError('No session is active, so there is nothing to end. Start one with "Campaign: Start Session".');
+    }
+    const started = parseStarted(session.started);
+    const commits = started ? await ctx.git.subjectsSince(store.folder.uri, started.at) : [];
+    const completed = store.document ? completedInSession(store.document) : [];
+    ctx.openHandoff(ctx.extensionUri, {
+      prefill: buildPrefill(campaign, completed, commits),
+      readOnly: !ctx.trust.isTrusted,
+      onSubmit: async (input) => {
+        await ctx.writer.run(store, endSessionFromForm(input));
+      },
+      log: (message) => ctx.log.info(message),
+    });
+  },
+};

@@ -1,0 +1,72 @@
+// Campaign: Import Campaign… — a Markdown campaign in the seed article's
+// layout becomes the folder's campaign file. What cannot be placed is listed
+// in the log and kept in the file under `import_unplaced`. Replacing an
+// existing campaign file is asked first.
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { CampaignDocument } from '../../core/campaignDocument';
+import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/campaignFile';
+import { importMarkdown } from '../../core/markdownImport';
+import { renderCampaignFile } from '../../core/newCampaign';
+import { refreshPrimerFile } from '../../core/primerFile';
+import type { CommandId } from '../commandIds';
+import { tokenBudget } from '../settings';
+import { WriteRefusedError } from '../campaignWriter';
+import { checkWritable } from '../writeGuard';
+import { targetStore, type CampaignCommand } from './commandContext';
+
+/** Register in commandIds.ts as `importCampaign`. */
+export const IMPORT_CAMPAIGN_ID = 'campaign.importCampaign';
+
+export const importCampaignCommand: CampaignCommand = {
+  id: IMPORT_CAMPAIGN_ID as string as CommandId,
+  async run(ctx, arg) {
+    const refusal = checkWritable({ trusted: ctx.trust.isTrusted, state: 'valid', fileLabel: 'the campaign file' });
+    if (refusal) throw new WriteRefusedError(refusal, ctx.workspace.active ?? ctx.workspace.stores[0]!);
+    // From the Explorer's context menu the Markdown file comes as the argument.
+    let source = arg instanceof vscode.Uri ? arg : undefined;
+    const store = await targetStore(ctx, 'any', source ? undefined : arg);
+    if (!store) return;
+    if (!source) {
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Import Campaign from Markdown',
+        openLabel: 'Import',
+        canSelectMany: false,
+        defaultUri: store.folder.uri,
+        filters: { Markdown: ['md', 'markdown'], 'All files': ['*'] },
+      });
+      source = picked?.[0];
+      if (!source) return;
+    }
+    const result = importMarkdown(decodeCampaignBytes(Buffer.from(await vscode.workspace.fs.readFile(source)), source.fsPath));
+    const text = renderCampaignFile(result.data);
+    CampaignDocument.parse(text, { file: store.uri.fsPath });
+    if (store.hasFile) {
+      const replace = await ctx.ui.showWarningMessage(
+        `${store.relativePath} already exists. Replace it with the campaign imported from ${vscode.workspace.asRelativePath(source)}?`,
+        { modal: true },
+        'Replace',
+      );
+      if (replace !== 'Replace') return;
+      const target = await fs.realpath(store.uri.fsPath);
+      await atomicWrite(target, text);
+    } else {
+      await fs.mkdir(dirname(store.uri.fsPath), { recursive: true });
+      await createCampaignFile(store.uri.fsPath, text);
+    }
+    await store.reload();
+    await refreshPrimerFile(store.uri.fsPath, { root: store.folder.uri.fsPath, budget: tokenBudget(store.folder) }).catch((err: unknown) => ctx.log.warn(`primer file not refreshed: ${String(err)}`));
+    for (const u of result.unplaced) ctx.log.warn(`import: ${source.fsPath}:${u.line}: ${u.reason}: ${u.text.trim()}`);
+    for (const p of result.placeholders) ctx.log.info(`import: ${source.fsPath}:${p.line}: left empty (template placeholder): ${p.text.trim()}`);
+    const d = result.data;
+    const parts = [`Imported ${d.remaining_work?.length ?? 0} work item(s), ${d.decisions_log?.length ?? 0} decision(s) and ${d.build_log?.length ?? 0} build-log entries into ${store.relativePath}.`];
+    if (result.unplaced.length) parts.push(`${result.unplaced.length} line(s) had no place; they are kept under import_unplaced.`);
+    const actions = result.unplaced.length ? ['Open File', 'Show Log'] : ['Open File'];
+    void ctx.ui.showInformationMessage(parts.join(' '), ...actions).then((choice) => {
+      if (choice === 'Open File') void vscode.window.showTextDocument(store.uri);
+      if (choice === 'Show Log') ctx.log.show();
+    });
+    return result;
+  },
+};

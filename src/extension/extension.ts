@@ -1,0 +1,88 @@
+// The extension's entry point. Activation is cheap: it wires the campaign
+// workspace (one store per folder, read asynchronously), the views, the
+// status bar and the commands, and returns at once; every registration goes
+// into context.subscriptions. The returned object is the in-host tests' view
+// of the running extension — nothing else depends on it.
+import * as vscode from 'vscode';
+import { CampaignWorkspace } from './campaignWorkspace';
+import { CampaignViews } from './campaignViews';
+import { CampaignWriter } from './campaignWriter';
+import { changePriorityCommand, moveWorkItems } from './commands/changePriority';
+import type { CommandContext } from './commands/commandContext';
+import { registerCommands } from './commands/commandRegistry';
+import { CampaignContextKeys } from './contextKeys';
+import { reportError } from './errorReporting';
+import { GitCommits } from './gitCommits';
+import { HandoffPanel } from './handoffPanel';
+import { Logger } from './logger';
+import { MinuteClock } from './minuteClock';
+import { PrimerPreview } from './primerPreview';
+import { SessionStatusBar } from './statusBar';
+import { WorkspaceTrust } from './trust';
+import { windowUi } from './ui';
+
+export interface CampaignExtensionApi {
+  readonly workspace: CampaignWorkspace;
+  readonly views: CampaignViews;
+  readonly statusBar: SessionStatusBar;
+  readonly trust: WorkspaceTrust;
+  readonly contextKeys: CampaignContextKeys;
+  readonly primerPreview: PrimerPreview;
+  /** The commands' shared context; tests replace `ui` and `openHandoff` on it. */
+  readonly commands: CommandContext;
+}
+
+export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
+  const channel = vscode.window.createOutputChannel('Campaign', { log: true });
+  context.subscriptions.push(channel);
+  const log = new Logger(channel);
+  const own = <T extends vscode.Disposable>(d: T): T => {
+    context.subscriptions.push(d);
+    return d;
+  };
+
+  const diagnostics = own(vscode.languages.createDiagnosticCollection('campaign'));
+  const trust = own(new WorkspaceTrust());
+  const workspace = own(new CampaignWorkspace(diagnostics, log.child('workspace')));
+  const clock = own(new MinuteClock());
+  const primerPreview = own(new PrimerPreview(workspace));
+
+  // Before the views: context keys then reach the workbench ahead of the trees' refresh,
+  // so menus are never re-rendered for tree nodes that a refresh already removed.
+  const contextKeys = own(new CampaignContextKeys(workspace, trust));
+
+  let views: CampaignViews | undefined;
+  const commands: CommandContext = {
+    extensionUri: context.extensionUri,
+    workspace,
+    writer: new CampaignWriter(trust, log.child('writer')),
+    trust,
+    log: log.child('command'),
+    primerPreview,
+    git: new GitCommits(log.child('git')),
+    ui: windowUi,
+    openHandoff: (extensionUri, args) => {
+      HandoffPanel.show(extensionUri, args);
+    },
+    workSelection: () => views?.remainingWorkView.selection ?? [],
+  };
+
+  views = own(
+    new CampaignViews(workspace, clock, async (store, items, priority) => {
+      try {
+        await moveWorkItems(commands, store, items, priority);
+      } catch (err) {
+        reportError(err, { ui: commands.ui, log: commands.log, what: `${changePriorityCommand.id} (drag and drop)`, store });
+      }
+    }),
+  );
+  const statusBar = own(new SessionStatusBar(workspace, clock));
+  context.subscriptions.push(...registerCommands(commands));
+
+  log.info(`activated with ${workspace.stores.length} folder(s)`);
+  return { workspace, views, statusBar, trust, contextKeys, primerPreview, commands };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

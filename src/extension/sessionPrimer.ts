@@ -1,0 +1,31 @@
+// The session primer for a folder's campaign, rendered by the core with this
+// folder's token budget (campaign.primer.tokenBudget). Copy Session Primer and
+// Show Primer both come through here, so they always agree.
+import { renderPrimer } from '../core/primer';
+import type { CampaignStore } from './campaignStore';
+import { omittedSummary } from './primerSummary';
+import { tokenBudget } from './settings';
+
+export interface StorePrimer {
+  text: string;
+  tokens: number;
+  budget: number;
+  /** What the budget left out, in words ("3 work items, 5 decisions"); undefined when everything fit. */
+  omitted: string | undefined;
+  /** The primer comes from the last good state because the file is invalid now. */
+  stale: boolean;
+}
+
+export function primerFor(store: CampaignStore, now = new Date()): StorePrimer | undefined {
+  const campaign = store.campaign;
+  if (!campaign) return undefined;
+  const budget = tokenBudget(store.folder);
+  const primer = renderPrimer(campaign, { budget, campaignPath: store.relativePath, now });
+  return {
+    text: primer.text,
+    tokens: primer.tokens,
+    budget,
+    omitted: omittedSummary(primer.omitted),
+    stale: store.fileState === 'invalid',
+  };
+}

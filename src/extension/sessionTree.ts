@@ -1,0 +1,160 @@
+// The Session view: the active session's focus, start, elapsed time and
+// blockers, and the handoff notes the last session left — or, with no session,
+// a "No active session" row that starts one. A warning row leads to the first
+// problem while the file is invalid (the rest is the last good state).
+import * as vscode from 'vscode';
+import type { Campaign } from '../core/model';
+import type { Problem } from '../core/problems';
+import { CampaignTree, safeTooltip } from './campaignTree';
+import type { CampaignWorkspace } from './campaignWorkspace';
+import { CommandIds } from './commandIds';
+import type { MinuteClock } from './minuteClock';
+import { formatElapsed, localDay, parseStarted } from './sessionClock';
+
+export type SessionNode =
+  | { kind: 'problem'; problem: Problem; count: number }
+  | { kind: 'focus'; focus: string }
+  | { kind: 'started'; started: string }
+  | { kind: 'elapsed'; since: Date }
+  | { kind: 'blockers'; blockers: string[] }
+  | { kind: 'noSession' }
+  | { kind: 'handoff'; campaign: Campaign }
+  | { kind: 'text'; id: string; text: string; icon: string; tooltip?: string };
+
+export class SessionTree extends CampaignTree<SessionNode> {
+  constructor(workspace: CampaignWorkspace, clock: MinuteClock) {
+    super(workspace);
+    // Elapsed time ticks only while a session is shown.
+    const syncClock = () => clock.want('sessionTree', !!workspace.active?.campaign?.active_session);
+    this._register(workspace.onDidChangeActive(syncClock));
+    this._register(clock.onDidTick(() => this.refresh()));
+    syncClock();
+  }
+
+  protected computeChildren(element?: SessionNode): SessionNode[] {
+    if (element) return this.childrenOf(element);
+    const store = this.workspace.active;
+    const campaign = store?.campaign;
+    const nodes: SessionNode[] = [];
+    const problems = store?.problems ?? [];
+    if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length });
+    if (!campaign) return nodes;
+    const session = campaign.active_session;
+    if (session) {
+      nodes.push({ kind: 'focus', focus: session.focus });
+      if (session.started) nodes.push({ kind: 'started', started: session.started });
+      const start = parseStarted(session.started);
+      if (start?.hasTime) nodes.push({ kind: 'elapsed', since: start.at });
+      nodes.push({ kind: 'blockers', blockers: session.blockers });
+    } else {
+      nodes.push({ kind: 'noSession' });
+    }
+    const h = campaign.handoff_notes;
+    if (h.next_session || h.notes.length > 0) nodes.push({ kind: 'handoff', campaign });
+    return nodes;
+  }
+
+  private childrenOf(element: SessionNode): SessionNode[] {
+    switch (element.kind) {
+      case 'blockers':
+        return element.blockers.map((b, i) => ({ kind: 'text', id: `blocker:${i}`, text: b, icon: 'circle-small-filled' }));
+      case 'handoff': {
+        const h = element.campaign.handoff_notes;
+        const rows: SessionNode[] = [];
+        if (h.next_session) rows.push({ kind: 'text', id: 'handoff:next', text: h.next_session, icon: 'arrow-right', tooltip: 'Next session' });
+        h.notes.forEach((n, i) => rows.push({ kind: 'text', id: `handoff:note:${i}`, text: n, icon: 'circle-small-filled' }));
+        return rows;
+      }
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: SessionNode): vscode.TreeItem {
+    const item = this.buildItem(node);
+    // Stable ids: a row keeps its identity across refreshes (selection, focus, and no
+    // stale handles when the workbench re-renders menus mid-refresh).
+    item.id = `session:${node.kind === 'text' ? node.id : node.kind}`;
+    return item;
+  }
+
+  private buildItem(node: SessionNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'problem': {
+        const item = new vscode.TreeItem(`Campaign file has problems (line ${node.problem.line})`);
+        item.description = node.count > 1 ? `${node.count} problems` : node.problem.message;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.tooltip = safeTooltip((md) =>
+          md
+            .markup('**The campaign file has problems.** The views show the last good state and nothing is written until it is fixed.\n\n')
+            .field(`Line ${node.problem.line}, column ${node.problem.column}`, node.problem.message),
+        );
+        item.command = { command: CommandIds.openFile, title: 'Open Campaign File' };
+        item.contextValue = 'campaign.problem';
+        return item;
+      }
+      case 'focus': {
+        const item = new vscode.TreeItem(node.focus || '(no focus)');
+        item.description = 'focus';
+        item.iconPath = new vscode.ThemeIcon('target');
+        item.tooltip = safeTooltip((md) => md.field('Focus', node.focus));
+        item.contextValue = 'campaign.session.focus';
+        return item;
+      }
+      case 'started': {
+        const start = parseStarted(node.started);
+        const item = new vscode.TreeItem(start ? describeStart(start.at, start.hasTime, new Date()) : node.started);
+        item.description = 'started';
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.tooltip = safeTooltip((md) => md.field('Started', node.started));
+        return item;
+      }
+      case 'elapsed': {
+        const item = new vscode.TreeItem(formatElapsed(Date.now() - node.since.getTime()));
+        item.description = 'elapsed';
+        item.iconPath = new vscode.ThemeIcon('watch');
+        return item;
+      }
+      case 'blockers': {
+        const n = node.blockers.length;
+        const item = new vscode.TreeItem(
+          n === 0 ? 'No blockers' : n === 1 ? '1 blocker' : `${n} blockers`,
+          n === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.iconPath = new vscode.ThemeIcon(n === 0 ? 'pass' : 'warning');
+        return item;
+      }
+      case 'noSession': {
+        const item = new vscode.TreeItem('No active session');
+        item.description = 'Start Session…';
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        item.command = { command: CommandIds.startSession, title: 'Start Session' };
+        item.tooltip = 'Start a session: pick remaining work or type a focus.';
+        item.contextValue = 'campaign.session.none';
+        return item;
+      }
+      case 'handoff': {
+        const h = node.campaign.handoff_notes;
+        const item = new vscode.TreeItem('Handoff notes', vscode.TreeItemCollapsibleState.Expanded);
+        if (h.updated) item.description = h.updated;
+        item.iconPath = new vscode.ThemeIcon('note');
+        item.tooltip = 'What the last session left for the next one.';
+        return item;
+      }
+      case 'text': {
+        const item = new vscode.TreeItem(node.text);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = safeTooltip((md) => (node.tooltip ? md.field(node.tooltip, node.text) : md.text(node.text)));
+        return item;
+      }
+    }
+  }
+}
+
+/** "today 09:14", "2026-03-21 09:14", or the bare date when no time was recorded. */
+function describeStart(at: Date, hasTime: boolean, now: Date): string {
+  const day = localDay(at);
+  if (!hasTime) return day;
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return day === localDay(now) ? `today ${time}` : `${day} ${time}`;
+}

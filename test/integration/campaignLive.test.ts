@@ -1,0 +1,145 @@
+// Job: the extension stays true to the file — external edits reach the views
+// within a second; invalid YAML keeps the last good state, lands in the
+// Problems panel at its line and column, and blocks writes; and with unsaved
+// changes in an editor, operations edit the editor (undoable), not the disk.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignError } from '../../src/core/problems';
+import type { CampaignExtensionApi } from '../../src/extension/extension';
+import { campaignApi, campaignPath, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, waitForStore } from './campaignHarness';
+import { waitFor, workspaceRoot } from './helpers';
+
+const workTitles = (api: CampaignExtensionApi) =>
+  api.views.remainingWork.getChildren().flatMap((g) => api.views.remainingWork.getChildren(g)).map((n) => (n.kind === 'work' ? n.item.title : ''));
+
+const INVALID = SAMPLE.replace('  - id: w2\n    title: Add rate limiting', '  - id: w2\n     title: [unclosed\n    title: Add rate limiting');
+
+describe('Campaign live updates', () => {
+  let api: CampaignExtensionApi;
+  before(async () => {
+    api = await campaignApi();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('an edit on disk updates the views and the status bar within a second', async function () {
+    this.timeout(40_000);
+    await setCampaignOnDisk(api, SAMPLE);
+    // The workbench's file watcher starts after the window opens: wait until it reports at all.
+    const warmUp = SAMPLE.replace('Write API documentation', 'Watcher warm-up');
+    writeFileSync(campaignPath(), warmUp);
+    await waitForStore(api, warmUp, 'the file watcher to report a change', 30_000);
+    const started = Date.now();
+    writeFileSync(
+      campaignPath(),
+      SAMPLE.replace('active_session: null', `active_session:\n  started: '${new Date().toISOString()}'\n  focus: From an agent`).replace(
+        'remaining_work:\n',
+        'remaining_work:\n  - Written by the CLI\n',
+      ),
+    );
+    await waitFor(() => workTitles(api).includes('Written by the CLI'), 'the tree to show the new item', 3000);
+    const elapsed = Date.now() - started;
+    console.log(`      (the view updated ${elapsed} ms after the write)`);
+    assert.ok(elapsed < 1500, `the view updated after ${elapsed} ms`);
+    assert.equal(api.statusBar.item.text, '$(target) From an agent · <1m');
+  });
+
+  it('invalid YAML: last good state kept, problems at line and column, writes refused', async () => {
+    await setCampaignOnDisk(api, SAMPLE);
+    const before = workTitles(api);
+    await setCampaignOnDisk(api, INVALID);
+
+    let expected: CampaignError | undefined;
+    try {
+      CampaignDocument.parse(INVALID);
+    } catch (err) {
+      expected = err as CampaignError;
+    }
+    assert.ok(expected && expected.problems.length > 0);
+    const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(campaignPath()));
+    assert.equal(diagnostics.length, expected.problems.length);
+    const first = diagnostics[0]!;
+    assert.equal(first.range.start.line + 1, expected.problems[0]!.line);
+    assert.equal(first.range.start.character + 1, expected.problems[0]!.column);
+    assert.equal(first.message, expected.problems[0]!.message);
+    assert.equal(first.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(first.source, 'campaign');
+
+    assert.deepEqual(workTitles(api), before, 'the views keep the last good state');
+    assert.equal(api.contextKeys.current['campaign.invalid'], true);
+    assert.match(api.views.message ?? '', /has problems \(line \d+, column \d+\); showing the last good state/);
+    const sessionRows = api.views.session.getChildren();
+    assert.equal(sessionRows[0]?.kind, 'problem');
+
+    const ui = new ScriptedUi();
+    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.addWorkItem'));
+    const error = ui.lastError();
+    assert.match(error?.message ?? '', /has problems, so Campaign will not write to it until they are fixed\. Line \d+, column \d+/);
+    assert.deepEqual(error?.actions, ['Open File', 'Show Log']);
+    assert.deepEqual(ui.asked, [], 'refused before asking anything');
+    assert.equal(readCampaign(), INVALID, 'nothing written');
+
+    await setCampaignOnDisk(api, SAMPLE);
+    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(campaignPath())).length === 0, 'the problems to clear');
+    assert.equal(api.contextKeys.current['campaign.invalid'], false);
+    assert.equal(api.views.message, undefined);
+  });
+
+  it('follows campaign.file to another place in the folder', async () => {
+    await setCampaignOnDisk(api, SAMPLE);
+    const other = join(workspaceRoot().fsPath, 'docs', 'memory.yaml');
+    mkdirSync(dirname(other), { recursive: true });
+    writeFileSync(other, SAMPLE.replace('Implement password reset flow', 'From docs/memory.yaml'));
+    const config = vscode.workspace.getConfiguration('campaign', vscode.workspace.workspaceFolders![0]);
+    await config.update('file', 'docs/memory.yaml', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => workTitles(api).includes('From docs/memory.yaml'), 'the views to show the other file');
+      assert.equal(api.workspace.active?.relativePath, 'docs/memory.yaml');
+    } finally {
+      await config.update('file', undefined, vscode.ConfigurationTarget.Workspace);
+      rmSync(dirname(other), { recursive: true, force: true });
+    }
+    await waitFor(() => workTitles(api).includes('Implement password reset flow'), 'the views to return to .claude/campaign.yaml');
+  });
+
+  it('Open Campaign File on an invalid file goes to the first problem', async () => {
+    await setCampaignOnDisk(api, INVALID);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('campaign.openFile');
+    const problem = api.workspace.active!.problems[0]!;
+    assert.equal(editor?.selection.active.line, problem.line - 1);
+    await setCampaignOnDisk(api, SAMPLE);
+  });
+
+  it('with unsaved changes in an editor, Add Work Item edits the editor (undo works) and leaves the disk alone', async () => {
+    await setCampaignOnDisk(api, SAMPLE);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(campaignPath()));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), '# an unsaved note\n'));
+    assert.ok(doc.isDirty);
+    const dirtyText = doc.getText();
+
+    const ui = new ScriptedUi().answer({ input: 'Typed while dirty' }, { pick: 'Low' });
+    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.addWorkItem'));
+    ui.assertDone();
+    assert.equal(ui.lastError(), undefined, ui.lastError()?.message);
+
+    assert.ok(doc.isDirty, 'the document stays dirty (not saved behind the person’s back)');
+    assert.match(doc.getText(), /title: Typed while dirty/);
+    assert.match(doc.getText(), /# an unsaved note/, 'the unsaved edit is kept');
+    assert.equal(readCampaign(), SAMPLE, 'the file on disk is unchanged');
+    assert.ok(workTitles(api).includes('Typed while dirty'), 'the views show what the editor holds');
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === dirtyText, 'undo to restore the text before the operation');
+    await waitFor(() => !workTitles(api).includes('Typed while dirty'), 'the views to follow the undo');
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => !doc.isDirty, 'the revert');
+    await waitForStore(api, SAMPLE, 'the store to read the disk again');
+  });
+});

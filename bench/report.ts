@@ -125,7 +125,7 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push('### Edit latency');
   out.push('');
-  out.push('`work.add` end to end through `applyToFile` (lock, parse, validate, apply, re-validate, minimal-diff splice, verify by re-parsing, hash guard, atomic write + fsync), next to the naive `yaml.parse → push → yaml.stringify → writeFileSync` in the same run, interleaved. Median / p95 in ms.');
+  out.push('`work.add` end to end through `applyToFile` (lock, read, parse, validate, apply, re-validate, minimal-diff splice, read-back check by re-parsing, hash guard, atomic write + fsync), next to the naive `yaml.parse → push → yaml.stringify → writeFileSync` in the same run, interleaved. Median / p95 in ms.');
   out.push('');
   out.push(
     table(

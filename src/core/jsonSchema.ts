@@ -1,6 +1,7 @@
 // The JSON Schema of the campaign file, for editors' YAML validation
 // (`# yaml-language-server: $schema=…`) and `campaign schema`.
-import { z } from 'zod';
+// zod/mini, as in model.ts: a namespace import keeps the bundles free of zod's locales.
+import * as z from 'zod/mini';
 import { campaignFileSchema } from './model';
 
 export function campaignJsonSchema(): Record<string, unknown> {

@@ -132,15 +132,34 @@ interface Prepared {
   session: { focus: Field; started: Field | null; blockers: Field[] } | null;
   handoff: { next: Field | null; notes: Field[]; updated: string } | null;
   high: MustWork[];
-  /** Rendered optional work lines, medium first, then low, in file order. */
-  optionalWork: { priority: 'medium' | 'low'; line: string }[];
-  /** Rendered active decisions, newest first. */
+  /** Optional work: medium first, then low, in file order. */
+  optionalWork: LazyLines<WorkItem>;
+  /** Active decisions, newest first. */
   decisions: LazyLines<Decision>;
   superseded: number;
-  /** Rendered build-log entries, newest first. */
+  /** Build-log entries, newest first. */
   builds: LazyLines<BuildLogEntry>;
   /** Every must-keep text, in document order: what shortening works on. */
   fields: Field[];
+}
+
+/** Renders list items on first use: a campaign may hold thousands, a primer shows dozens. */
+class LazyLines<T> {
+  private readonly lines: string[] = [];
+
+  constructor(
+    readonly items: readonly T[],
+    private readonly render: (item: T) => string,
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  first(count: number): string[] {
+    for (let i = this.lines.length; i < count; i++) this.lines.push(this.render(this.items[i]!));
+    return this.lines.slice(0, count);
+  }
 }
 
 function statusNote(item: WorkItem): string {
@@ -173,30 +192,6 @@ function buildLine(e: BuildLogEntry): string {
   if (decided.length > 0) body += `${body === '' ? '' : '. '}Decisions: ${decided.join('; ')}`;
   const head = [inlineText(e.date), title].filter((s) => s !== '').join(' ');
   return shorten(`- ${head}${body === '' ? '' : `: ${body}`}`, BUILD_ENTRY_MAX);
-}
-
-/**
- * Log lines rendered on first use: a primer shows a handful of the newest of
- * possibly thousands of entries, and rendering them all would make every
- * primer cost time in proportion to the campaign's whole history.
- */
-class LazyLines<T> {
-  private readonly rendered: string[] = [];
-  constructor(
-    private readonly items: readonly T[],
-    private readonly render: (item: T) => string,
-  ) {}
-
-  get length(): number {
-    return this.items.length;
-  }
-
-  /** Lines [0, end), like Array.prototype.slice(0, end). */
-  slice(start: number, end: number): string[] {
-    const stop = Math.min(end, this.items.length);
-    for (let i = this.rendered.length; i < stop; i++) this.rendered.push(this.render(this.items[i]!));
-    return this.rendered.slice(start, stop);
-  }
 }
 
 function prepare(c: Campaign): Prepared {
@@ -240,14 +235,14 @@ function prepare(c: Campaign): Prepared {
     }));
   // Notes are context, not the item: they start at the optional-item cap.
   for (const w of high) if (w.notes !== null) w.notes.value = shorten(w.notes.original, WORK_NOTES_MAX);
-  const optionalWork = [
-    ...open.filter((w) => w.priority === 'medium').map((w) => ({ priority: 'medium' as const, line: workLine(w) })),
-    ...open.filter((w) => w.priority === 'low').map((w) => ({ priority: 'low' as const, line: workLine(w) })),
-  ];
+  const optionalWork = new LazyLines(
+    [...open.filter((w) => w.priority === 'medium'), ...open.filter((w) => w.priority === 'low')],
+    workLine,
+  );
 
   // Both logs are chronological, newest last.
   const active = c.decisions_log.filter((d) => d.status !== 'superseded');
-  const decisions = new LazyLines(active.reverse(), decisionLine);
+  const decisions = new LazyLines([...active].reverse(), decisionLine);
   const builds = new LazyLines([...c.build_log].reverse(), buildLine);
 
   return {
@@ -323,9 +318,9 @@ function renderBody(p: Prepared, sel: Selection): Rendered {
     for (const f of p.handoff.notes) lines.push(`- ${f.value}`);
   }
 
-  const shownWork = p.optionalWork.slice(0, sel.work);
-  const medium = shownWork.filter((w) => w.priority === 'medium');
-  const low = shownWork.filter((w) => w.priority === 'low');
+  const shownWork = p.optionalWork.first(sel.work);
+  const medium = shownWork.filter((_, i) => p.optionalWork.items[i]!.priority === 'medium');
+  const low = shownWork.filter((_, i) => p.optionalWork.items[i]!.priority === 'low');
   if (p.high.length > 0 || shownWork.length > 0 || p.optionalWork.length === 0) {
     section('## Remaining work');
     if (p.high.length === 0 && p.optionalWork.length === 0) lines.push('No open work items.');
@@ -339,21 +334,21 @@ function renderBody(p: Prepared, sel: Selection): Rendered {
     }
     if (medium.length > 0) {
       lines.push('Medium priority:');
-      for (const w of medium) lines.push(w.line);
+      lines.push(...medium);
     }
     if (low.length > 0) {
       lines.push('Low priority:');
-      for (const w of low) lines.push(w.line);
+      lines.push(...low);
     }
   }
 
   if (sel.decisions > 0) {
     section('## Recent decisions (newest first)');
-    lines.push(...p.decisions.slice(0, sel.decisions));
+    lines.push(...p.decisions.first(sel.decisions));
   }
   if (sel.builds > 0) {
     section('## Recent build log (newest first)');
-    lines.push(...p.builds.slice(0, sel.builds));
+    lines.push(...p.builds.first(sel.builds));
   }
   return { lines, highLines };
 }
@@ -434,7 +429,7 @@ export function renderPrimer(campaign: Campaign, options: PrimerOptions = {}): P
   let sel: Selection = { work: 0, decisions: 0, builds: 0 };
   if (fits(compose(sel))) {
     const caps: Selection[] = [
-      { work: p.optionalWork.filter((w) => w.priority === 'medium').length, decisions: DECISION_TIERS[0]!, builds: BUILD_TIERS[0]! },
+      { work: p.optionalWork.items.filter((w) => w.priority === 'medium').length, decisions: DECISION_TIERS[0]!, builds: BUILD_TIERS[0]! },
       { work: p.optionalWork.length, decisions: DECISION_TIERS[1]!, builds: BUILD_TIERS[1]! },
       { work: p.optionalWork.length, decisions: p.decisions.length, builds: p.builds.length },
     ];

@@ -9,6 +9,7 @@
 // characters above which Claude Code swaps hook output for a file path.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { archiveInfo } from './archiveView';
 import { atomicWrite, loadCampaign } from './campaignFile';
 import { findBlock } from './claudeMdBlock';
 import type { Campaign } from './model';
@@ -67,6 +68,8 @@ export interface PrimerFileOptions {
   campaignRelPath: string;
   /** Token budget for the primer; the primer's default when absent. */
   budget?: number;
+  /** Where older history was archived, when there is an archive. */
+  archivePath?: string;
 }
 
 /** The full text of the primer file for a campaign. */
@@ -78,6 +81,7 @@ export function renderPrimerFile(campaign: Campaign, options: PrimerFileOptions)
     const primer = renderPrimer(campaign, {
       ...(options.budget !== undefined ? { budget: options.budget } : {}),
       campaignPath: options.campaignRelPath,
+      ...(options.archivePath ? { archivePath: options.archivePath } : {}),
       maxChars,
     });
     const text = wrap(header, primer.text);
@@ -139,8 +143,10 @@ export interface PrimerFileLocation {
 export async function writePrimerFile(campaignPath: string, options: PrimerFileLocation = {}): Promise<WritePrimerResult> {
   const root = options.root ?? projectRootFor(campaignPath);
   const { doc } = await loadCampaign(campaignPath);
+  const archive = await archiveInfo(campaignPath);
   const text = renderPrimerFile(doc.model, {
     campaignRelPath: relativeToRoot(root, campaignPath),
+    ...(archive ? { archivePath: archive.path } : {}),
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
   });
   const path = primerPathFor(root);

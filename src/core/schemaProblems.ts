@@ -1,7 +1,7 @@
 // Turns schema violations into problems at the line and column of the value
 // involved, with a message that says what is wrong and what is expected.
 import { isMap, isSeq, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Problem } from './problems';
 
 type Issue = z.core.$ZodIssue;

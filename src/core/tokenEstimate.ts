@@ -90,7 +90,7 @@ const SINGLE_TOKEN_PAIRS = {
 const RARE_TRIGRAM_COST = 1.1;
 /** Letters beyond this many cost LONG_WORD_COST each: long words are rarely one token. */
 const LONG_WORD_FROM = 6;
-const LONG_WORD_COST = 0.25;
+const LONG_WORD_COST = 0.4;
 /** Capitalized runs split at the capital more often ("Pargum" = P|arg|um). */
 const CAPITALIZED_COST = 0.25;
 /** Each extra upper-case letter: all-caps and mixed runs split more. */

@@ -4,7 +4,10 @@
 // one WorkspaceEdit of the changed lines (undo works, nothing is saved behind
 // the person's back); otherwise the core's guarded `applyToFile` writes it
 // (lock, verify, atomic rename). Nothing is written in an untrusted workspace
-// or while the file is invalid; the refusal says why.
+// or while the file is invalid; the refusal says why. After a change lands
+// on disk the after-write steps run, in order (auto-archive, then the Claude
+// Code primer file), before `run` returns — so a command that finished has
+// left everything derived from the file up to date.
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/campaignDocument';
 import { applyToFile } from '../core/campaignFile';
@@ -34,11 +37,34 @@ export interface WriteOutcome<R> {
   changed: boolean;
 }
 
+/** Why the after-write steps run: an operation through `run`, or a whole-file change a command made itself. */
+export type WriteKind = 'operation' | 'import' | 'archive';
+
+/** A step that follows every change the extension made to a campaign file on disk. */
+export type AfterWrite = (store: CampaignStore, kind: WriteKind) => Promise<void>;
+
 export class CampaignWriter {
+  private readonly afterWrite: AfterWrite[] = [];
+
   constructor(
     private readonly trust: WorkspaceTrust,
     private readonly log: Logger,
   ) {}
+
+  /** Adds a step run after each write to disk (in the order added); failures are logged, never thrown. */
+  onDidWriteFile(step: AfterWrite): vscode.Disposable {
+    this.afterWrite.push(step);
+    return new vscode.Disposable(() => {
+      const i = this.afterWrite.indexOf(step);
+      if (i >= 0) this.afterWrite.splice(i, 1);
+    });
+  }
+
+  /** Throws WriteRefusedError in an untrusted workspace: for commands that write files other than through `run`. */
+  assertTrusted(store: CampaignStore): void {
+    const refusal = checkWritable({ trusted: this.trust.isTrusted, state: 'valid', fileLabel: store.relativePath });
+    if (refusal) throw new WriteRefusedError(refusal, store);
+  }
 
   /** Throws WriteRefusedError when `store` may not be written now. Commands call it before asking any questions. */
   assertWritable(store: CampaignStore): void {
@@ -60,7 +86,26 @@ export class CampaignWriter {
     this.log.info(`${op.name} → ${outcome.target}${outcome.changed ? '' : ' (no change)'} in ${store.folder.name}`);
     // Views update now rather than after the watcher's debounce.
     await store.reload();
+    // An edit in the editor is not the file yet: the steps follow when it is saved (ClaudePrimerSync).
+    if (outcome.target === 'file' && outcome.changed) await this.runAfterWrite(store, 'operation');
     return outcome;
+  }
+
+  /** A command changed the campaign file itself (import, archive): the store re-reads it and the after-write steps run. */
+  async didWriteFile(store: CampaignStore, kind: WriteKind): Promise<void> {
+    await store.reload();
+    await this.runAfterWrite(store, kind);
+  }
+
+  private async runAfterWrite(store: CampaignStore, kind: WriteKind): Promise<void> {
+    for (const step of [...this.afterWrite]) {
+      try {
+        await step(store, kind);
+      } catch (err) {
+        // The write itself succeeded; what follows from it must not turn it into a failure.
+        this.log.error(`after ${kind} in ${store.folder.name}`, err);
+      }
+    }
   }
 
   private async applyToEditor<R>(doc: vscode.TextDocument, op: Operation<R>): Promise<WriteOutcome<R>> {

@@ -16,6 +16,17 @@ export const CommandIds = {
   changePriority: 'campaign.changePriority',
   editWorkItem: 'campaign.editWorkItem',
   removeWorkItem: 'campaign.removeWorkItem',
+  // Claude Code (docs/claude-code.md).
+  connectClaudeCode: 'campaign.connectClaudeCode',
+  disconnectClaudeCode: 'campaign.disconnectClaudeCode',
+  importCampaign: 'campaign.importCampaign',
+  // Team use through git (docs/team.md). Keep Ours / Take Theirs need a conflict row.
+  resolveMergeConflicts: 'campaign.resolveMergeConflicts',
+  keepOurs: 'campaign.keepOurs',
+  takeTheirs: 'campaign.takeTheirs',
+  setUpGitMerges: 'campaign.setUpGitMerges',
+  removeGitMergeSetup: 'campaign.removeGitMergeSetup',
+  archive: 'campaign.archive',
   // Housekeeping.
   sessionMenu: 'campaign.sessionMenu',
   selectFolder: 'campaign.selectFolder',

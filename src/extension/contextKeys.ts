@@ -1,8 +1,10 @@
 // The context keys that drive package.json `when` clauses (menus, Command
 // Palette, welcome view, keybindings), derived from the campaign the views
-// show and from workspace trust. The last values set are kept so tests (and
-// the log) can see what the workbench was told.
+// show and from workspace trust (and, for the git keys, from GitMerges). The
+// last values set are kept so tests (and the log) can see what the workbench
+// was told.
 import * as vscode from 'vscode';
+import { readMergeConflicts } from '../core/operations/mergeConflictOps';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { Disposable } from './disposable';
 import type { WorkspaceTrust } from './trust';
@@ -17,6 +19,12 @@ export const ContextKeys = {
   sessionActive: 'campaign.sessionActive',
   /** Untrusted workspace: nothing is written. */
   readOnly: 'campaign.readOnly',
+  /** The campaign file has a non-empty `merge_conflicts:` list. */
+  hasMergeConflicts: 'campaign.hasMergeConflicts',
+  /** The shown folder is in a git repository (trusted workspaces only; gitMerges.ts). */
+  gitRepo: 'campaign.gitRepo',
+  /** Its merges use Campaign's merge driver, set up by this install (gitMerges.ts). */
+  gitMergesSetUp: 'campaign.gitMergesSetUp',
 } as const;
 
 type Key = (typeof ContextKeys)[keyof typeof ContextKeys];
@@ -47,6 +55,14 @@ export class CampaignContextKeys extends Disposable {
     this.set(ContextKeys.invalid, state === 'invalid');
     this.set(ContextKeys.sessionActive, !!store?.campaign?.active_session);
     this.set(ContextKeys.readOnly, !this.trust.isTrusted);
+    const doc = store?.document;
+    this.set(ContextKeys.hasMergeConflicts, doc !== undefined && readMergeConflicts(doc).length > 0);
+  }
+
+  /** GitMerges reports what it found for the shown folder. */
+  setGit(repo: boolean, setUp: boolean): void {
+    this.set(ContextKeys.gitRepo, repo);
+    this.set(ContextKeys.gitMergesSetUp, repo && setUp);
   }
 
   private set(key: Key, value: boolean): void {

@@ -1,11 +1,15 @@
 // The extension's entry point. Activation is cheap: it wires the campaign
 // workspace (one store per folder, read asynchronously), the views, the
 // status bar and the commands, and returns at once; every registration goes
-// into context.subscriptions. The returned object is the in-host tests' view
+// into context.subscriptions. What follows the extension's own writes runs
+// in the order it is wired here: auto-archive, then the Claude Code primer
+// file (so the primer sees the archived campaign). The returned object is the in-host tests' view
 // of the running extension — nothing else depends on it.
 import * as vscode from 'vscode';
+import { AutoArchive } from './archiving';
 import { CampaignWorkspace } from './campaignWorkspace';
 import { CampaignViews } from './campaignViews';
+import { ClaudePrimerSync } from './claudePrimerSync';
 import { CampaignWriter } from './campaignWriter';
 import { changePriorityCommand, moveWorkItems } from './commands/changePriority';
 import type { CommandContext } from './commands/commandContext';
@@ -13,6 +17,7 @@ import { registerCommands } from './commands/commandRegistry';
 import { CampaignContextKeys } from './contextKeys';
 import { reportError } from './errorReporting';
 import { GitCommits } from './gitCommits';
+import { GitMerges } from './gitMerges';
 import { HandoffPanel } from './handoffPanel';
 import { Logger } from './logger';
 import { MinuteClock } from './minuteClock';
@@ -28,6 +33,8 @@ export interface CampaignExtensionApi {
   readonly trust: WorkspaceTrust;
   readonly contextKeys: CampaignContextKeys;
   readonly primerPreview: PrimerPreview;
+  readonly primerSync: ClaudePrimerSync;
+  readonly gitMerges: GitMerges;
   /** The commands' shared context; tests replace `ui` and `openHandoff` on it. */
   readonly commands: CommandContext;
 }
@@ -51,15 +58,22 @@ export function activate(context: vscode.ExtensionContext): CampaignExtensionApi
   // so menus are never re-rendered for tree nodes that a refresh already removed.
   const contextKeys = own(new CampaignContextKeys(workspace, trust));
 
+  const writer = new CampaignWriter(trust, log.child('writer'));
+  // After-write steps, in this order (see the header).
+  own(new AutoArchive(writer, trust, log.child('archive')));
+  const primerSync = own(new ClaudePrimerSync(workspace, writer, trust, log.child('claude')));
+  const gitMerges = own(new GitMerges(workspace, trust, contextKeys, log.child('git'), context.extensionPath));
+
   let views: CampaignViews | undefined;
   const commands: CommandContext = {
     extensionUri: context.extensionUri,
     workspace,
-    writer: new CampaignWriter(trust, log.child('writer')),
+    writer,
     trust,
     log: log.child('command'),
     primerPreview,
     git: new GitCommits(log.child('git')),
+    gitMerges,
     ui: windowUi,
     openHandoff: (extensionUri, args) => {
       HandoffPanel.show(extensionUri, args);
@@ -80,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): CampaignExtensionApi
   context.subscriptions.push(...registerCommands(commands));
 
   log.info(`activated with ${workspace.stores.length} folder(s)`);
-  return { workspace, views, statusBar, trust, contextKeys, primerPreview, commands };
+  return { workspace, views, statusBar, trust, contextKeys, primerPreview, primerSync, gitMerges, commands };
 }
 
 export function deactivate(): void {

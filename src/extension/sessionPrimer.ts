@@ -1,6 +1,8 @@
 // The session primer for a folder's campaign, rendered by the core with this
 // folder's token budget (campaign.primer.tokenBudget). Copy Session Primer and
 // Show Primer both come through here, so they always agree.
+import { existsSync } from 'node:fs';
+import { archiveDirFor, archiveDisplayPath } from '../core/archiveView';
 import { renderPrimer } from '../core/primer';
 import type { CampaignStore } from './campaignStore';
 import { omittedSummary } from './primerSummary';
@@ -20,7 +22,14 @@ export function primerFor(store: CampaignStore, now = new Date()): StorePrimer |
   const campaign = store.campaign;
   if (!campaign) return undefined;
   const budget = tokenBudget(store.folder);
-  const primer = renderPrimer(campaign, { budget, campaignPath: store.relativePath, now });
+  // A cheap synchronous look for an archive, so the footer can point at it.
+  const archived = existsSync(archiveDirFor(store.uri.fsPath));
+  const primer = renderPrimer(campaign, {
+    budget,
+    campaignPath: store.relativePath,
+    now,
+    ...(archived ? { archivePath: archiveDisplayPath(store.uri.fsPath) } : {}),
+  });
   return {
     text: primer.text,
     tokens: primer.tokens,

@@ -1,18 +1,32 @@
 // The Session view: the active session's focus, start, elapsed time and
 // blockers, and the handoff notes the last session left — or, with no session,
 // a "No active session" row that starts one. A warning row leads to the first
-// problem while the file is invalid (the rest is the last good state).
+// problem while the file is invalid (the rest is the last good state). When a
+// git merge left `merge_conflicts:` in the file, a warning row at the top
+// lists them, one row per conflict with Keep Ours / Take Theirs actions.
 import * as vscode from 'vscode';
+import { conflictLabel, conflictValuePreview } from '../core/merge/conflictLabels';
 import type { Campaign } from '../core/model';
+import { readMergeConflicts, type RecordedConflict } from '../core/operations/mergeConflictOps';
 import type { Problem } from '../core/problems';
 import { CampaignTree, safeTooltip } from './campaignTree';
+import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import type { MinuteClock } from './minuteClock';
 import { formatElapsed, localDay, parseStarted } from './sessionClock';
 
+/** One row per merge conflict; Keep Ours / Take Theirs act on it. */
+export interface ConflictNode {
+  kind: 'conflict';
+  conflict: RecordedConflict;
+  store: CampaignStore;
+}
+
 export type SessionNode =
   | { kind: 'problem'; problem: Problem; count: number }
+  | { kind: 'conflicts'; conflicts: ConflictNode[] }
+  | ConflictNode
   | { kind: 'focus'; focus: string }
   | { kind: 'started'; started: string }
   | { kind: 'elapsed'; since: Date }
@@ -38,7 +52,9 @@ export class SessionTree extends CampaignTree<SessionNode> {
     const nodes: SessionNode[] = [];
     const problems = store?.problems ?? [];
     if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length });
-    if (!campaign) return nodes;
+    if (!store || !campaign) return nodes;
+    const conflicts = store.document ? readMergeConflicts(store.document) : [];
+    if (conflicts.length > 0) nodes.push({ kind: 'conflicts', conflicts: conflicts.map((conflict) => ({ kind: 'conflict', conflict, store })) });
     const session = campaign.active_session;
     if (session) {
       nodes.push({ kind: 'focus', focus: session.focus });
@@ -56,6 +72,8 @@ export class SessionTree extends CampaignTree<SessionNode> {
 
   private childrenOf(element: SessionNode): SessionNode[] {
     switch (element.kind) {
+      case 'conflicts':
+        return element.conflicts;
       case 'blockers':
         return element.blockers.map((b, i) => ({ kind: 'text', id: `blocker:${i}`, text: b, icon: 'circle-small-filled' }));
       case 'handoff': {
@@ -74,7 +92,7 @@ export class SessionTree extends CampaignTree<SessionNode> {
     const item = this.buildItem(node);
     // Stable ids: a row keeps its identity across refreshes (selection, focus, and no
     // stale handles when the workbench re-renders menus mid-refresh).
-    item.id = `session:${node.kind === 'text' ? node.id : node.kind}`;
+    item.id = `session:${node.kind === 'text' ? node.id : node.kind === 'conflict' ? `conflict:${node.conflict.index}:${node.conflict.path}` : node.kind}`;
     return item;
   }
 
@@ -91,6 +109,37 @@ export class SessionTree extends CampaignTree<SessionNode> {
         );
         item.command = { command: CommandIds.openFile, title: 'Open Campaign File' };
         item.contextValue = 'campaign.problem';
+        return item;
+      }
+      case 'conflicts': {
+        const n = node.conflicts.length;
+        const item = new vscode.TreeItem(n === 1 ? '1 merge conflict' : `${n} merge conflicts`, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = 'keep ours or take theirs';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.tooltip = safeTooltip((md) =>
+          md.markup(
+            '**A git merge left conflicts in the campaign file:** both branches changed the same thing in different ways. ' +
+              'The file keeps your branch’s value (ours) until you choose. Click to go through them one by one; ' +
+              'when none are left, stage the file (`git add`) to finish the merge.',
+          ),
+        );
+        item.command = { command: CommandIds.resolveMergeConflicts, title: 'Resolve Merge Conflicts…' };
+        item.contextValue = 'campaign.mergeConflicts';
+        return item;
+      }
+      case 'conflict': {
+        const c = node.conflict;
+        const item = new vscode.TreeItem(conflictLabel(c.path));
+        item.description = `ours: ${conflictValuePreview(c.ours, 40)} · theirs: ${conflictValuePreview(c.theirs, 40)}`;
+        item.iconPath = new vscode.ThemeIcon('git-merge');
+        item.tooltip = safeTooltip((md) =>
+          md
+            .field('Where', c.path)
+            .field('Ours (in the file now)', conflictValuePreview(c.ours, 1000))
+            .field('Theirs', conflictValuePreview(c.theirs, 1000)),
+        );
+        item.command = { command: CommandIds.resolveMergeConflicts, title: 'Resolve Merge Conflict…', arguments: [node] };
+        item.contextValue = 'campaign.mergeConflict';
         return item;
       }
       case 'focus': {

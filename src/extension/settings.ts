@@ -9,6 +9,7 @@ export const SETTING_KEYS = {
   statusBarEnabled: 'campaign.statusBar.enabled',
   reminderHours: 'campaign.reminderHours',
   allowSymlinkOutsideWorkspace: 'campaign.allowSymlinkOutsideWorkspace',
+  archiveAutoAboveKB: 'campaign.archive.autoAboveKB',
 } as const;
 
 /** The core's default, so the setting's default and the CLI's agree (package.json repeats it). */
@@ -40,4 +41,10 @@ export function reminderHours(): number {
 
 export function allowSymlinkOutsideWorkspace(): boolean {
   return section().get<boolean>('allowSymlinkOutsideWorkspace', false);
+}
+
+/** Archive old entries after a write that leaves the file above this many KB; 0 (the default) never does. */
+export function archiveAutoAboveKB(folder?: vscode.WorkspaceFolder): number {
+  const n = section(folder).get<number>('archive.autoAboveKB', 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
 }

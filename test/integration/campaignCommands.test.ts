@@ -46,6 +46,15 @@ describe('Campaign commands', () => {
       [CommandIds.initialize]: 'Initialize Campaign',
       [CommandIds.openFile]: 'Open Campaign File',
       [CommandIds.showPrimer]: 'Show Primer',
+      [CommandIds.connectClaudeCode]: 'Connect Claude Code',
+      [CommandIds.disconnectClaudeCode]: 'Disconnect Claude Code',
+      [CommandIds.importCampaign]: 'Import Campaign…',
+      [CommandIds.resolveMergeConflicts]: 'Resolve Merge Conflicts…',
+      [CommandIds.keepOurs]: 'Keep Ours',
+      [CommandIds.takeTheirs]: 'Take Theirs',
+      [CommandIds.setUpGitMerges]: 'Set Up Git Merges',
+      [CommandIds.removeGitMergeSetup]: 'Remove Git Merge Setup',
+      [CommandIds.archive]: 'Archive Old Entries',
     };
     for (const [id, t] of Object.entries(expected)) assert.equal(title(id)?.title, t, id);
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'Campaign', c.command);
@@ -53,13 +62,34 @@ describe('Campaign commands', () => {
 
   it('hides item-only commands from the palette and gives every other one a when clause', () => {
     const palette = new Map(manifest.contributes.menus.commandPalette!.map((m) => [m.command, m.when]));
-    for (const id of [CommandIds.completeWorkItem, CommandIds.startSessionOnItem, CommandIds.changePriority, CommandIds.editWorkItem, CommandIds.removeWorkItem, CommandIds.sessionMenu]) {
+    for (const id of [
+      CommandIds.completeWorkItem,
+      CommandIds.startSessionOnItem,
+      CommandIds.changePriority,
+      CommandIds.editWorkItem,
+      CommandIds.removeWorkItem,
+      CommandIds.sessionMenu,
+      CommandIds.keepOurs,
+      CommandIds.takeTheirs,
+    ]) {
       assert.equal(palette.get(id), 'false', id);
     }
-    for (const id of [CommandIds.addWorkItem, CommandIds.logDecision, CommandIds.startSession]) {
+    for (const id of Object.values(CommandIds)) assert.ok(palette.get(id), `${id} has a when clause`);
+    for (const id of [CommandIds.addWorkItem, CommandIds.logDecision, CommandIds.startSession, CommandIds.connectClaudeCode, CommandIds.resolveMergeConflicts, CommandIds.archive]) {
       assert.match(palette.get(id) ?? '', /!campaign\.readOnly/, `${id} is hidden in untrusted workspaces`);
       assert.match(palette.get(id) ?? '', /!campaign\.invalid/, `${id} is hidden while the file is invalid`);
     }
+  });
+
+  it('shows the git, archive and Claude Code commands only where they can run', () => {
+    const palette = new Map(manifest.contributes.menus.commandPalette!.map((m) => [m.command, m.when]));
+    for (const id of [CommandIds.connectClaudeCode, CommandIds.disconnectClaudeCode, CommandIds.importCampaign, CommandIds.setUpGitMerges, CommandIds.removeGitMergeSetup]) {
+      assert.match(palette.get(id) ?? '', /!campaign\.readOnly/, id);
+    }
+    assert.match(palette.get(CommandIds.setUpGitMerges) ?? '', /campaign\.gitRepo/);
+    assert.match(palette.get(CommandIds.resolveMergeConflicts) ?? '', /campaign\.hasMergeConflicts/);
+    const explorer = manifest.contributes.menus['explorer/context'] ?? [];
+    assert.match(explorer.find((m) => m.command === CommandIds.importCampaign)?.when ?? '', /resourceExtname == \.md/);
   });
 
   it('refers only to contributed commands from menus and keybindings', () => {

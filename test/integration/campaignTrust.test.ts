@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
 import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
+import { workspaceRoot } from './helpers';
 
 describe('Campaign in an untrusted workspace', () => {
   let api: CampaignExtensionApi;
@@ -30,6 +31,13 @@ describe('Campaign in an untrusted workspace', () => {
       ['campaign.logDecision'],
       ['campaign.startSession'],
       ['campaign.initialize'],
+      ['campaign.connectClaudeCode'],
+      ['campaign.disconnectClaudeCode'],
+      ['campaign.importCampaign', vscode.Uri.joinPath(workspaceRoot(), 'CAMPAIGN.md')],
+      ['campaign.resolveMergeConflicts'],
+      ['campaign.setUpGitMerges'],
+      ['campaign.removeGitMergeSetup'],
+      ['campaign.archive'],
     ];
     for (const [command, ...args] of runs) {
       const ui = new ScriptedUi();

@@ -1,6 +1,7 @@
 // `campaign primer [--budget N] [--json]`: the session primer on stdout, for
 // people, scripts and agent hooks.
 import { relative } from 'node:path';
+import { archiveInfo } from '../../core/archiveView';
 import { loadCampaign } from '../../core/campaignFile';
 import { renderPrimer } from '../../core/primer';
 import { parseArgs, UsageError } from '../argParser';
@@ -17,8 +18,10 @@ export async function primerCommand(ctx: CliContext, argv: string[]): Promise<nu
   }
   const path = campaignPath(ctx);
   const { doc } = await loadCampaign(path);
+  const archive = await archiveInfo(path);
   const primer = renderPrimer(doc.model, {
     ...(budget !== undefined ? { budget } : {}),
+    ...(archive ? { archivePath: archive.path } : {}),
     campaignPath: relative(ctx.cwd, path) || path,
   });
   ctx.out(flags.json ? JSON.stringify(primer, null, 2) : primer.text);

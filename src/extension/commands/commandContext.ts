@@ -8,6 +8,7 @@ import type { CampaignWorkspace } from '../campaignWorkspace';
 import type { CampaignWriter } from '../campaignWriter';
 import type { FolderNeed } from '../folderChoice';
 import type { GitCommits } from '../gitCommits';
+import type { GitMerges } from '../gitMerges';
 import type { HandoffPanelArgs } from '../handoffPanel';
 import type { Logger } from '../logger';
 import type { PrimerPreview } from '../primerPreview';
@@ -24,6 +25,8 @@ export interface CommandContext {
   readonly log: Logger;
   readonly primerPreview: PrimerPreview;
   readonly git: GitCommits;
+  /** The git merge driver setup of each folder's repository. */
+  readonly gitMerges: GitMerges;
   ui: Ui;
   openHandoff: (extensionUri: vscode.Uri, args: HandoffPanelArgs) => void;
   /** The Remaining Work view's selection: keybindings in the view run commands without an item argument. */

@@ -6,23 +6,32 @@
 import * as vscode from 'vscode';
 import { reportError } from '../errorReporting';
 import { addWorkItemCommand } from './addWorkItem';
+import { archiveCommand } from './archive';
 import { changePriorityCommand } from './changePriority';
 import { storeOf, type CampaignCommand, type CommandContext } from './commandContext';
 import { completeWorkItemCommand } from './completeWorkItem';
+import { connectClaudeCodeCommand } from './connectClaudeCode';
 import { copyPrimerCommand } from './copyPrimer';
+import { disconnectClaudeCodeCommand } from './disconnectClaudeCode';
 import { editWorkItemCommand } from './editWorkItem';
 import { endSessionCommand } from './endSession';
+import { importCampaignCommand } from './importCampaign';
 import { initializeCampaignCommand } from './initializeCampaign';
+import { keepOursCommand } from './keepOurs';
 import { logDecisionCommand } from './logDecision';
 import { openCampaignFileCommand } from './openCampaignFile';
 import { refreshCommand } from './refresh';
+import { removeGitMergeSetupCommand } from './removeGitMergeSetup';
 import { removeWorkItemCommand } from './removeWorkItem';
+import { resolveMergeConflictsCommand } from './resolveMergeConflicts';
 import { selectFolderCommand } from './selectFolder';
 import { sessionMenuCommand } from './sessionMenu';
+import { setUpGitMergesCommand } from './setUpGitMerges';
 import { showLogCommand } from './showLog';
 import { showPrimerCommand } from './showPrimer';
 import { startSessionCommand } from './startSession';
 import { startSessionOnItemCommand } from './startSessionOnItem';
+import { takeTheirsCommand } from './takeTheirs';
 
 export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
   startSessionCommand,
@@ -38,6 +47,15 @@ export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
   changePriorityCommand,
   editWorkItemCommand,
   removeWorkItemCommand,
+  connectClaudeCodeCommand,
+  disconnectClaudeCodeCommand,
+  importCampaignCommand,
+  resolveMergeConflictsCommand,
+  keepOursCommand,
+  takeTheirsCommand,
+  setUpGitMergesCommand,
+  removeGitMergeSetupCommand,
+  archiveCommand,
   sessionMenuCommand,
   selectFolderCommand,
   refreshCommand,

@@ -3,16 +3,38 @@
 // SessionStart hook in the shared or the personal settings file) and whether
 // AGENTS.md gets the block too. A block someone edited by hand is replaced
 // only after asking. The connect logic itself is the core's (core/connect.ts).
+// Keybindings (and tests) can skip the Quick Picks by passing the answers:
+//   { "command": "campaign.connectClaudeCode", "args": { "mode": "hook", "settings": "local" } }
 import * as vscode from 'vscode';
 import { EditedBlockError, findBlock } from '../../core/claudeMdBlock';
 import type { SettingsScope } from '../../core/claudeSettings';
 import { connect, type ConnectOptions, type ConnectResult } from '../../core/connect';
-import type { CommandId } from '../commandIds';
+import type { DeliveryMode } from '../../core/claudeMdBlock';
+import { CampaignError } from '../../core/problems';
+import { CommandIds } from '../commandIds';
 import { tokenBudget } from '../settings';
-import { campaignStore, type CampaignCommand } from './commandContext';
+import { campaignStore, type CampaignCommand, type CommandContext } from './commandContext';
 
-/** Register in commandIds.ts as `connectClaudeCode`. */
-export const CONNECT_CLAUDE_CODE_ID = 'campaign.connectClaudeCode';
+/** The Quick Picks' answers, given up front (a keybinding's `args`, or a test). */
+export interface ConnectArgs {
+  mode: DeliveryMode;
+  /** Which settings file takes the hook (hook mode); `project` when absent. */
+  settings?: SettingsScope;
+  /** Also write the block to AGENTS.md. */
+  agentsMd?: boolean;
+}
+
+/** `args` when it is a ConnectArgs object (not a tree node or a store); throws when it is one but malformed. */
+export function connectArgs(arg: unknown): ConnectArgs | undefined {
+  if (typeof arg !== 'object' || arg === null || !('mode' in arg) || 'store' in arg) return undefined;
+  const a = arg as Record<string, unknown>;
+  const ok =
+    (a.mode === 'import' || a.mode === 'hook') &&
+    (a.settings === undefined || a.settings === 'project' || a.settings === 'local') &&
+    (a.agentsMd === undefined || typeof a.agentsMd === 'boolean');
+  if (!ok) throw new CampaignError('Connect Claude Code takes { "mode": "import" | "hook", "settings"?: "project" | "local", "agentsMd"?: true | false }.');
+  return a as unknown as ConnectArgs;
+}
 
 interface ModeItem extends vscode.QuickPickItem {
   hook: boolean;
@@ -62,33 +84,23 @@ export function summarize(result: ConnectResult): string {
 }
 
 export const connectClaudeCodeCommand: CampaignCommand = {
-  id: CONNECT_CLAUDE_CODE_ID as string as CommandId,
+  id: CommandIds.connectClaudeCode,
   async run(ctx, arg) {
-    const store = await campaignStore(ctx, arg);
+    const given = connectArgs(arg);
+    const store = await campaignStore(ctx, given ? undefined : arg);
     if (!store) return;
     ctx.writer.assertWritable(store);
-    const mode = await ctx.ui.showQuickPick(MODES, { title: 'Connect Claude Code (1/2)', placeHolder: 'How should each Claude Code session get the campaign primer?' });
-    if (!mode) return;
+    const choice = given ?? (await askConnect(ctx, store.folder.uri));
+    if (!choice) return;
     const root = store.folder.uri;
-    const agentsText = await readText(vscode.Uri.joinPath(root, 'AGENTS.md'));
-    let agentsMd = false;
-    let hasAgentsBlock = false;
-    try {
-      hasAgentsBlock = agentsText !== undefined && findBlock(agentsText, 'AGENTS.md') !== undefined;
-    } catch {
-      hasAgentsBlock = true;
-    }
-    if (!hasAgentsBlock) {
-      const items: AgentsItem[] = [
-        { label: 'CLAUDE.md only', agentsMd: false },
-        { label: 'Also AGENTS.md', detail: 'The same block, for agents that read AGENTS.md (Codex, Cursor, …).', agentsMd: true },
-      ];
-      const agents = await ctx.ui.showQuickPick(items, { title: 'Connect Claude Code (2/2)', placeHolder: 'Write the block to AGENTS.md too?' });
-      if (!agents) return;
-      agentsMd = agents.agentsMd;
-    }
-    const options: ConnectOptions = { campaignPath: store.uri.fsPath, root: root.fsPath, hook: mode.hook, agentsMd, budget: tokenBudget(store.folder) };
-    if (mode.settings) options.settings = mode.settings;
+    const options: ConnectOptions = {
+      campaignPath: store.uri.fsPath,
+      root: root.fsPath,
+      hook: choice.mode === 'hook',
+      agentsMd: choice.agentsMd === true,
+      budget: tokenBudget(store.folder),
+    };
+    if (choice.mode === 'hook') options.settings = choice.settings ?? 'project';
     let result: ConnectResult;
     try {
       result = await connect(options);
@@ -103,10 +115,35 @@ export const connectClaudeCodeCommand: CampaignCommand = {
       result = await connect({ ...options, force: true });
     }
     ctx.log.info(`connect (${result.mode}) in ${store.folder.name}: ${result.changes.map((c) => `${c.relPath} ${c.change}`).join(', ')}`);
-    void ctx.ui.showInformationMessage(summarize(result), 'Open CLAUDE.md', 'Show Primer File').then((choice) => {
-      if (choice === 'Open CLAUDE.md') void vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'CLAUDE.md'));
-      if (choice === 'Show Primer File') void vscode.window.showTextDocument(vscode.Uri.joinPath(root, '.claude', 'campaign-primer.md'));
+    void ctx.ui.showInformationMessage(summarize(result), 'Open CLAUDE.md', 'Show Primer File').then((action) => {
+      if (action === 'Open CLAUDE.md') void vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'CLAUDE.md'));
+      if (action === 'Show Primer File') void vscode.window.showTextDocument(vscode.Uri.joinPath(root, '.claude', 'campaign-primer.md'));
     });
     return result;
   },
 };
+
+/** The two Quick Picks: how the primer is delivered, and (unless AGENTS.md has the block already) whether AGENTS.md gets it. */
+async function askConnect(ctx: CommandContext, root: vscode.Uri): Promise<ConnectArgs | undefined> {
+  const mode = await ctx.ui.showQuickPick(MODES, { title: 'Connect Claude Code (1/2)', placeHolder: 'How should each Claude Code session get the campaign primer?' });
+  if (!mode) return undefined;
+  const choice: ConnectArgs = { mode: mode.hook ? 'hook' : 'import' };
+  if (mode.settings) choice.settings = mode.settings;
+  const agentsText = await readText(vscode.Uri.joinPath(root, 'AGENTS.md'));
+  let hasAgentsBlock = false;
+  try {
+    hasAgentsBlock = agentsText !== undefined && findBlock(agentsText, 'AGENTS.md') !== undefined;
+  } catch {
+    hasAgentsBlock = true;
+  }
+  // A block already in AGENTS.md is kept current by connect on its own.
+  if (hasAgentsBlock) return choice;
+  const items: AgentsItem[] = [
+    { label: 'CLAUDE.md only', agentsMd: false },
+    { label: 'Also AGENTS.md', detail: 'The same block, for agents that read AGENTS.md (Codex, Cursor, …).', agentsMd: true },
+  ];
+  const agents = await ctx.ui.showQuickPick(items, { title: 'Connect Claude Code (2/2)', placeHolder: 'Write the block to AGENTS.md too?' });
+  if (!agents) return undefined;
+  choice.agentsMd = agents.agentsMd;
+  return choice;
+}

@@ -4,18 +4,16 @@
 // only after asking.
 import { EditedBlockError } from '../../core/claudeMdBlock';
 import { disconnect, type DisconnectResult } from '../../core/connect';
-import type { CommandId } from '../commandIds';
+import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
-/** Register in commandIds.ts as `disconnectClaudeCode`. */
-export const DISCONNECT_CLAUDE_CODE_ID = 'campaign.disconnectClaudeCode';
-
 export const disconnectClaudeCodeCommand: CampaignCommand = {
-  id: DISCONNECT_CLAUDE_CODE_ID as string as CommandId,
+  id: CommandIds.disconnectClaudeCode,
   async run(ctx, arg) {
     const store = await campaignStore(ctx, arg);
     if (!store) return;
-    if (!ctx.trust.isTrusted) ctx.writer.assertWritable(store); // refuses with the trust message
+    // Only trust matters: a project can be disconnected while its campaign file is invalid.
+    ctx.writer.assertTrusted(store);
     const root = store.folder.uri.fsPath;
     let result: DisconnectResult;
     try {

@@ -9,25 +9,26 @@ import { CampaignDocument } from '../../core/campaignDocument';
 import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/campaignFile';
 import { importMarkdown } from '../../core/markdownImport';
 import { renderCampaignFile } from '../../core/newCampaign';
-import { refreshPrimerFile } from '../../core/primerFile';
-import type { CommandId } from '../commandIds';
-import { tokenBudget } from '../settings';
+import { CampaignError } from '../../core/problems';
+import { CommandIds } from '../commandIds';
 import { WriteRefusedError } from '../campaignWriter';
+import { assertWritesStayInFolder } from '../symlinkGuard';
 import { checkWritable } from '../writeGuard';
 import { targetStore, type CampaignCommand } from './commandContext';
 
-/** Register in commandIds.ts as `importCampaign`. */
-export const IMPORT_CAMPAIGN_ID = 'campaign.importCampaign';
-
 export const importCampaignCommand: CampaignCommand = {
-  id: IMPORT_CAMPAIGN_ID as string as CommandId,
+  id: CommandIds.importCampaign,
   async run(ctx, arg) {
     const refusal = checkWritable({ trusted: ctx.trust.isTrusted, state: 'valid', fileLabel: 'the campaign file' });
     if (refusal) throw new WriteRefusedError(refusal, ctx.workspace.active ?? ctx.workspace.stores[0]!);
-    // From the Explorer's context menu the Markdown file comes as the argument.
+    // From the Explorer's context menu the Markdown file comes as the argument; its folder's campaign is the target.
     let source = arg instanceof vscode.Uri ? arg : undefined;
-    const store = await targetStore(ctx, 'any', source ? undefined : arg);
+    const store = (source && ctx.workspace.storeForUri(source)) ?? (await targetStore(ctx, 'any', source ? undefined : arg));
     if (!store) return;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === store.uri.toString() && d.isDirty)) {
+      throw new CampaignError(`${store.relativePath} has unsaved changes in an editor; save or revert them before importing over it.`);
+    }
+    await assertWritesStayInFolder(store);
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
         title: 'Import Campaign from Markdown',
@@ -55,8 +56,8 @@ export const importCampaignCommand: CampaignCommand = {
       await fs.mkdir(dirname(store.uri.fsPath), { recursive: true });
       await createCampaignFile(store.uri.fsPath, text);
     }
-    await store.reload();
-    await refreshPrimerFile(store.uri.fsPath, { root: store.folder.uri.fsPath, budget: tokenBudget(store.folder) }).catch((err: unknown) => ctx.log.warn(`primer file not refreshed: ${String(err)}`));
+    // The views re-read it, and a connected project's primer file follows.
+    await ctx.writer.didWriteFile(store, 'import');
     for (const u of result.unplaced) ctx.log.warn(`import: ${source.fsPath}:${u.line}: ${u.reason}: ${u.text.trim()}`);
     for (const p of result.placeholders) ctx.log.info(`import: ${source.fsPath}:${p.line}: left empty (template placeholder): ${p.text.trim()}`);
     const d = result.data;

@@ -30,9 +30,13 @@ export interface EditLatencyRow {
   load: Summary;
   naiveLoad: Summary;
   operation: Summary;
+  /** CPU time of the same runs (this process, all threads). */
+  operationCpu: Summary;
   naiveOperation: Summary;
+  naiveOperationCpu: Summary;
   /** Median milliseconds per MB of file, for the growth check. */
   operationMsPerMB: number;
+  operationCpuMsPerMB: number;
   loadMsPerMB: number;
   commentLines: number;
   commentLinesAfter: number;
@@ -82,7 +86,9 @@ export async function measureEditLatency(sizes: readonly SizeSpec[], log: (s: st
       const load: number[] = [];
       const naiveLoad: number[] = [];
       const op: number[] = [];
+      const opCpu: number[] = [];
       const naiveOp: number[] = [];
+      const naiveOpCpu: number[] = [];
       let lastText = g.text;
       let lastNaive = g.text;
       const warmups = size.warmups;
@@ -99,6 +105,7 @@ export async function measureEditLatency(sizes: readonly SizeSpec[], log: (s: st
           if (timed) {
             load.push(l.ms);
             op.push(r.ms);
+            opCpu.push(r.cpuMs);
           }
         };
         const naiveStep = async () => {
@@ -109,6 +116,7 @@ export async function measureEditLatency(sizes: readonly SizeSpec[], log: (s: st
           if (timed) {
             naiveLoad.push(l.ms);
             naiveOp.push(r.ms);
+            naiveOpCpu.push(r.cpuMs);
           }
         };
         // Alternate the order so slow phases of the machine hit both alike.
@@ -122,6 +130,7 @@ export async function measureEditLatency(sizes: readonly SizeSpec[], log: (s: st
       }
       const phases = await measurePhases(path, g.text, Math.min(size.runs, 10));
       const opSummary = summarize(op);
+      const opCpuSummary = summarize(opCpu);
       const loadSummary = summarize(load);
       rows.push({
         label: size.label,
@@ -131,8 +140,11 @@ export async function measureEditLatency(sizes: readonly SizeSpec[], log: (s: st
         load: loadSummary,
         naiveLoad: summarize(naiveLoad),
         operation: opSummary,
+        operationCpu: opCpuSummary,
         naiveOperation: summarize(naiveOp),
+        naiveOperationCpu: summarize(naiveOpCpu),
         operationMsPerMB: round(opSummary.median / (g.bytes / MB), 1),
+        operationCpuMsPerMB: round(opCpuSummary.median / (g.bytes / MB), 1),
         loadMsPerMB: round(loadSummary.median / (g.bytes / MB), 1),
         commentLines: commentLines(g.text),
         commentLinesAfter: commentLines(lastText),

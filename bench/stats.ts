@@ -33,17 +33,31 @@ export function round(n: number, digits = 1): number {
   return Math.round(n * f) / f;
 }
 
-/** Wall time of one call, in milliseconds. */
-export async function timeIt<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+export interface Timed<T> {
+  /** Wall-clock milliseconds. */
+  ms: number;
+  /** CPU milliseconds of this process (user + system, all threads): less sensitive to other work on the machine. */
+  cpuMs: number;
+  value: T;
 }
 
-export function timeSync<T>(fn: () => T): { ms: number; value: T } {
+/** Wall and CPU time of one call, in milliseconds. */
+export async function timeIt<T>(fn: () => T | Promise<T>): Promise<Timed<T>> {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+export function timeSync<T>(fn: () => T): Timed<T> {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const value = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /** Lines that hold a YAML comment: whole-line `# …` or a trailing ` # …`. */

@@ -64,32 +64,39 @@ async function readChecked(path: string, options: FileOptions): Promise<{ bytes:
       path,
     );
   }
-  let bytes = await fs.readFile(path);
-  if (bytes.length === 0) bytes = await settleEmpty(path);
+  const bytes = await readSettled(path);
   return { bytes, text: decodeCampaignBytes(bytes, path) };
 }
 
-/** How long an empty file must have been left alone before it is taken to be empty. */
-const EMPTY_SETTLE_MS = 250;
+/** How long a file must have been left alone before it is read (someone may be writing it in place). */
+const WRITE_SETTLE_MS = 20;
+/** The same for an empty file, which is what a file being saved in place looks like between truncate and write. */
+const EMPTY_SETTLE_MS = 2_000;
 
 /**
- * A writer that saves in place (editors, scripts, the seed's Python)
- * truncates the file and then writes it. Caught between the two we would read
- * an empty campaign and, should that writer stall past our checks, replace
- * everything with our one edit. So an empty file is read again until it has
- * content or has stayed empty for EMPTY_SETTLE_MS.
+ * Reads the file once it has been left alone for a moment. Editors, scripts
+ * and the seed's Python save in place: truncate, then write — and under load
+ * the file can stay empty for hundreds of milliseconds in between. Caught
+ * there, we would read an empty (or cut-off) campaign and could write our one
+ * edit over everything. So a file modified in the last WRITE_SETTLE_MS is
+ * read once it has settled, an empty one once it has stayed empty for
+ * EMPTY_SETTLE_MS, and a read during which the file changed is repeated.
+ * A timestamp in the future (clock skew) counts as settled.
  */
-async function settleEmpty(path: string): Promise<Buffer> {
-  const deadline = Date.now() + 4 * EMPTY_SETTLE_MS;
+async function readSettled(path: string): Promise<Buffer> {
+  const started = Date.now();
   for (;;) {
-    const stat = await fs.stat(path);
-    if (stat.size > 0) {
-      const bytes = await fs.readFile(path);
-      if (bytes.length > 0) return bytes;
-    } else if (Date.now() - stat.mtimeMs >= EMPTY_SETTLE_MS || Date.now() > deadline) {
-      return fs.readFile(path);
+    const before = await fs.stat(path);
+    const quiet = before.size === 0 ? EMPTY_SETTLE_MS : WRITE_SETTLE_MS;
+    const age = Date.now() - before.mtimeMs;
+    const late = Date.now() - started > (before.size === 0 ? EMPTY_SETTLE_MS + 500 : 1_000);
+    if (age >= 0 && age < quiet && !late) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(quiet - age, 50) + 1));
+      continue;
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const bytes = await fs.readFile(path);
+    const after = await fs.stat(path);
+    if (late || (after.ino === before.ino && after.mtimeMs === before.mtimeMs && after.size === bytes.length)) return bytes;
   }
 }
 

@@ -86,6 +86,81 @@ const SINGLE_TOKEN_PAIRS = {
   upper: decodeBase64("///////79/////+////9///3+/ff789/93////9+ePvx3+/Xf79//////f/7/8/vx///fxcQH/z/+/P/////v///vf7897vz3+3eT7ZrFVAARQAACg=="),
 };
 
+/**
+ * Long words that are one token after a space (" implementation"): the ~600 most
+ * frequent in the English corpus above whose " word" form is a single o200k token,
+ * plus software-project words every primer uses (campaign, decisions, …). Other
+ * long words pay LONG_WORD_COST per letter, which compounds ("buildsession")
+ * need; these would be overcharged 2-3x.
+ */
+const COMMON_LONG_WORDS = new Set(
+  (
+  "abbreviation absolute accepted accepts accomplished accomplishments according account accounts" +
+  " actually additional address adjusted against algorithm allocated allowed already alternate" +
+  " alternative analytics another anything appears appended application applications applied applies" +
+  " appropriate argument arguments assignment associated attempt attribute attributes authentication" +
+  " authority authorization automatic automatically available backend background backward backwards" +
+  " balloon because becomes beginning behavior between blocked blocker blockers boolean browser browsing" +
+  " buffers building builtin caching callback callbacks calling campaign campaigns causing certain" +
+  " challenge changed changes changing channel chapter character characters checked checking children" +
+  " classes cleared clipboard closing collection columns combination combined command commands comment" +
+  " comments commits compare compatibility compatible compile compiled compiler compiling complete" +
+  " completed completely completion complicated component components composing condition configuration" +
+  " configure configured confusing connection consider considered console constant constraint" +
+  " constraints construct constructor consumed contain contained containing contains content contents" +
+  " context contexts continuation continue control conversion convert converted coordinate correct" +
+  " correctly corresponding coverage crashes created creates creating current currently customer" +
+  " customers dashboard database debugger debugging decimal decision decisions declaration declarations" +
+  " declared decoded default defaults defined defines defining definition deleted deletes deleting" +
+  " dependencies dependency depending depends deployment deprecated describes description details" +
+  " detected detection dictionary difference differences different differently differs direction" +
+  " directly directories directory disable disabled discovery display displayed displaying displays" +
+  " distribution document documentation duplicate dynamic earlier editing effects element elements" +
+  " embedded emitted enabled encoded encoding encryption endpoint endpoints entered entering entities" +
+  " entries environment equivalent escaped especially evaluated evaluating everything exactly example" +
+  " examples exception executable execute executed executing execution existing exiting expanded" +
+  " expanding expansion expected experimental explicitly exports expression expressions extends" +
+  " extension extensions external failing failure feature features filename finally finding finished" +
+  " folding followed following follows foreground formatting forward frontend function functionality" +
+  " functions further generate generated getting halfway handled handler handles handling happens" +
+  " headers highlight highlighted highlighting history horizontal identifier identity ignored illegal" +
+  " immediately implement implementation implemented imported include included includes including" +
+  " incomplete indicate indicated indicates indicating information initial inserted inserting inserts" +
+  " install installed instance instanceof instead instructions integer intended interface interfaces" +
+  " internal internally interpreted invalid invoked jumping keyboard keyword keywords language languages" +
+  " leading leaving letters libraries library limited listener listing literal literally loading" +
+  " location looking lowercase machine managed manually mapping mappings matched matches matching" +
+  " maximum meaning measurement mechanism members mentioned message messages metadata methods migration" +
+  " migrations milliseconds minimum missing modified modifier modifiers movement multiple namespace" +
+  " necessary negative network newline normally notation nothing notification notifications numbers" +
+  " numeric objects obtained occurred omitted opening operation operations operator operators optional" +
+  " options original otherwise outdated outside overflow override overwrite package packages padding" +
+  " paragraph parameter parameters parentheses parsing partial particular passing password patches" +
+  " pattern patterns payload payment payments pending performance pipeline platform plugins pointer" +
+  " position positions positive possible preceding preferred present pressed pressing prevent preview" +
+  " previous previously printing priority private probably problem problems process processing produce" +
+  " produces profile program programs progress project promise properly properties property protected" +
+  " protocol prototype provide provided provides purpose putting quickly rationale reading readonly" +
+  " reasons received recognize recognized recommended recursive recursively redirect reference reflects" +
+  " refresh register registered registers regular related relative release remaining remember remembered" +
+  " removed removes removing repeated replace replaced replacement replaces reported reports repository" +
+  " representing represents request requested requests require required requires reserved resolve" +
+  " resolves resource response responses restore restored resulting results returned returning returns" +
+  " reverse rotation running runtime satisfies schemas scripts scrollbar scrolling searched searches" +
+  " searching seconds section security selected selecting selection selector separate separated" +
+  " separately separator sequence sequences service services session sessions setting settings several" +
+  " showing signature silently similar situation skipped skipping smaller solution something sometimes" +
+  " sourced sourcing special specific specified specifies specify specifying splitting standard started" +
+  " starting startup statement statements storage streams strings structure substitute success" +
+  " successfully suggestions supplied support supported supports switching symbolic systems telemetry" +
+  " template terminal terminals terminated testing through timeout timestamp together toolbar trailing" +
+  " transform translated translations trigger triggered trouble undefined unknown updated updating" +
+  " uppercase username usually validation variable variables various version versions vertical" +
+  " vertically virtual visible waiting warning warnings whether windows without workflow workflows" +
+  " working writing written"
+  ).split(' '),
+);
+
 /** Cost per rare trigram — about one extra token each in measured runs. */
 const RARE_TRIGRAM_COST = 1.1;
 /** Letters beyond this many cost LONG_WORD_COST each: long words are rarely one token. */
@@ -318,7 +393,18 @@ function otherTotal(): number {
   return otherCost + (otherScripted ? SCRIPT_PIECE_OVERHEAD : 0);
 }
 
+/** Whether text[start, end) is a common long word, all lower-case, after a space. */
+function isCommonLongWord(text: string, prefix: number, start: number, end: number): boolean {
+  if (prefix < 0 || text.charCodeAt(prefix) !== 32 || end - start <= LONG_WORD_FROM) return false;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 97 || code > 122) return false;
+  }
+  return COMMON_LONG_WORDS.has(text.slice(start, end));
+}
+
 function letterPieceCost(text: string, prefix: number, start: number, end: number, contraction: boolean): number {
+  if (isCommonLongWord(text, prefix, start, end)) return 1 + (contraction ? CONTRACTION_COST_WORD : 0);
   let cost = 0;
   let rare = 0;
   resetOther();

@@ -1,13 +1,15 @@
 // The Campaign sidebar: the four tree views, created once. Each view's
 // message warns while the file is invalid (the trees keep the last good
 // state), and in a multi-root workspace each view's description names the
-// folder being shown.
+// folder being shown. Merge conflicts left in the file badge the Session view
+// (and so the activity bar icon) until they are resolved.
 import * as vscode from 'vscode';
 import { BuildLogTree, type BuildLogNode } from './buildLogTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { ViewIds } from './commandIds';
 import { DecisionsTree, DimmedDecorations, type DecisionNode } from './decisionsTree';
 import { Disposable } from './disposable';
+import { shownConflicts } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
 import { RemainingWorkTree, type MoveHandler, type WorkNode } from './remainingWorkTree';
 import { SessionTree, type SessionNode } from './sessionTree';
@@ -18,6 +20,7 @@ export class CampaignViews extends Disposable {
   readonly decisions: DecisionsTree;
   readonly buildLog: BuildLogTree;
   readonly remainingWorkView: vscode.TreeView<WorkNode>;
+  readonly sessionView: vscode.TreeView<SessionNode>;
   private readonly views: vscode.TreeView<SessionNode | WorkNode | DecisionNode | BuildLogNode>[];
 
   constructor(
@@ -32,7 +35,7 @@ export class CampaignViews extends Disposable {
     this.buildLog = this._register(new BuildLogTree(workspace));
     this._register(new DimmedDecorations());
 
-    const sessionView = this._register(vscode.window.createTreeView(ViewIds.session, { treeDataProvider: this.session }));
+    const sessionView = (this.sessionView = this._register(vscode.window.createTreeView(ViewIds.session, { treeDataProvider: this.session })));
     this.remainingWorkView = this._register(
       vscode.window.createTreeView(ViewIds.remainingWork, {
         treeDataProvider: this.remainingWork,
@@ -71,5 +74,8 @@ export class CampaignViews extends Disposable {
       view.message = message;
       view.description = multiRoot ? store?.folder.name : undefined;
     }
+    const conflicts = shownConflicts(this.workspace).length;
+    this.sessionView.badge =
+      conflicts > 0 ? { value: conflicts, tooltip: conflicts === 1 ? '1 merge conflict in the campaign file' : `${conflicts} merge conflicts in the campaign file` } : undefined;
   }
 }

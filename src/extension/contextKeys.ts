@@ -4,9 +4,9 @@
 // last values set are kept so tests (and the log) can see what the workbench
 // was told.
 import * as vscode from 'vscode';
-import { readMergeConflicts } from '../core/operations/mergeConflictOps';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { Disposable } from './disposable';
+import { shownConflicts } from './mergeConflictItems';
 import type { WorkspaceTrust } from './trust';
 
 export const ContextKeys = {
@@ -55,8 +55,7 @@ export class CampaignContextKeys extends Disposable {
     this.set(ContextKeys.invalid, state === 'invalid');
     this.set(ContextKeys.sessionActive, !!store?.campaign?.active_session);
     this.set(ContextKeys.readOnly, !this.trust.isTrusted);
-    const doc = store?.document;
-    this.set(ContextKeys.hasMergeConflicts, doc !== undefined && readMergeConflicts(doc).length > 0);
+    this.set(ContextKeys.hasMergeConflicts, shownConflicts(this.workspace).length > 0);
   }
 
   /** GitMerges reports what it found for the shown folder. */

@@ -11,47 +11,17 @@
 // node on PATH, with this editor's own runtime as node (ELECTRON_RUN_AS_NODE).
 // Git is never run in an untrusted workspace: a repository's config can make
 // git run programs.
-import { promises as fs, statSync } from 'node:fs';
-import { basename, delimiter, join, sep } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { driverCliExists, gitSetup, gitSetupStatus, gitSetupUndo, type DriverRuntime, type GitSetupResult, type GitUndoResult } from '../core/gitSetup';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import type { CampaignContextKeys } from './contextKeys';
 import { Disposable } from './disposable';
+import { driverRuntime, runsThisExtension } from './driverRuntime';
 import type { Logger } from './logger';
 import type { WorkspaceTrust } from './trust';
-
-/** Whether an executable called `name` is on PATH (with PATHEXT's extensions on Windows). */
-export function onPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
-  const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
-  const exts = platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean) : [''];
-  for (const dir of dirs) {
-    for (const ext of exts) {
-      try {
-        const p = join(dir, name + ext);
-        if (statSync(p).isFile() && (platform === 'win32' || (statSync(p).mode & 0o111) !== 0)) return true;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return false;
-}
-
-/** How git should run the driver: this extension's CLI, with node from PATH or else this editor's runtime. */
-export function driverRuntime(extensionPath: string): DriverRuntime {
-  const cliPath = join(extensionPath, 'dist', 'cli.js');
-  return onPath('node') ? { cliPath } : { cliPath, nodePath: process.execPath, electronRunAsNode: true };
-}
-
-/** The configured driver runs some install of this extension (this one or another version). */
-function runsThisExtension(driver: string, extensionPath: string): boolean {
-  if (driver.includes(extensionPath)) return true;
-  // publisher.name-1.2.3 → publisher.name-
-  const family = basename(extensionPath).replace(/-\d+\.\d+\.\d+[^/\\]*$/, '-');
-  return family !== basename(extensionPath) && driver.includes(`${sep}${family}`);
-}
 
 export interface GitMergeState {
   /** The shown folder is inside a git work tree. */
@@ -62,7 +32,8 @@ export interface GitMergeState {
 
 export class GitMerges extends Disposable {
   private shownFolder: string | undefined;
-  private generation = 0;
+  /** Looks run one at a time, in order, so the last one started is the one that sets the keys last. */
+  private queue: Promise<unknown> = Promise.resolve();
   private watcher: vscode.Disposable | undefined;
   private _state: GitMergeState = { repo: false, setUp: false };
 
@@ -131,9 +102,14 @@ export class GitMerges extends Disposable {
     return r;
   }
 
-  /** Re-reads the shown folder's git state and sets the context keys. */
-  async update(): Promise<GitMergeState> {
-    const generation = ++this.generation;
+  /** Re-reads the shown folder's git state and sets the context keys; resolves with what it found. */
+  update(): Promise<GitMergeState> {
+    const run = this.queue.then(() => this.look());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async look(): Promise<GitMergeState> {
     const store = this.workspace.active;
     let next: GitMergeState = { repo: false, setUp: false };
     if (store && this.trust.isTrusted) {
@@ -145,7 +121,7 @@ export class GitMerges extends Disposable {
         this.log.debug(`git state of ${store.folder.name} unknown: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    if (generation !== this.generation) return this._state; // a newer look is under way
+    if (this.isDisposed) return next;
     this._state = next;
     this.contextKeys.setGit(next.repo, next.setUp);
     return next;

@@ -3,25 +3,17 @@
 // a "No active session" row that starts one. A warning row leads to the first
 // problem while the file is invalid (the rest is the last good state). When a
 // git merge left `merge_conflicts:` in the file, a warning row at the top
-// lists them, one row per conflict with Keep Ours / Take Theirs actions.
+// lists them, one row per conflict with Keep Ours / Take Theirs actions
+// (mergeConflictItems.ts).
 import * as vscode from 'vscode';
-import { conflictLabel, conflictValuePreview } from '../core/merge/conflictLabels';
 import type { Campaign } from '../core/model';
-import { readMergeConflicts, type RecordedConflict } from '../core/operations/mergeConflictOps';
 import type { Problem } from '../core/problems';
 import { CampaignTree, safeTooltip } from './campaignTree';
-import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
+import { conflictItem, conflictsHeaderItem, shownConflicts, type ConflictNode } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
 import { formatElapsed, localDay, parseStarted } from './sessionClock';
-
-/** One row per merge conflict; Keep Ours / Take Theirs act on it. */
-export interface ConflictNode {
-  kind: 'conflict';
-  conflict: RecordedConflict;
-  store: CampaignStore;
-}
 
 export type SessionNode =
   | { kind: 'problem'; problem: Problem; count: number }
@@ -53,8 +45,8 @@ export class SessionTree extends CampaignTree<SessionNode> {
     const problems = store?.problems ?? [];
     if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length });
     if (!store || !campaign) return nodes;
-    const conflicts = store.document ? readMergeConflicts(store.document) : [];
-    if (conflicts.length > 0) nodes.push({ kind: 'conflicts', conflicts: conflicts.map((conflict) => ({ kind: 'conflict', conflict, store })) });
+    const conflicts = shownConflicts(this.workspace).map((conflict): ConflictNode => ({ kind: 'conflict', conflict, store }));
+    if (conflicts.length > 0) nodes.push({ kind: 'conflicts', conflicts });
     const session = campaign.active_session;
     if (session) {
       nodes.push({ kind: 'focus', focus: session.focus });
@@ -111,37 +103,10 @@ export class SessionTree extends CampaignTree<SessionNode> {
         item.contextValue = 'campaign.problem';
         return item;
       }
-      case 'conflicts': {
-        const n = node.conflicts.length;
-        const item = new vscode.TreeItem(n === 1 ? '1 merge conflict' : `${n} merge conflicts`, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = 'keep ours or take theirs';
-        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-        item.tooltip = safeTooltip((md) =>
-          md.markup(
-            '**A git merge left conflicts in the campaign file:** both branches changed the same thing in different ways. ' +
-              'The file keeps your branch’s value (ours) until you choose. Click to go through them one by one; ' +
-              'when none are left, stage the file (`git add`) to finish the merge.',
-          ),
-        );
-        item.command = { command: CommandIds.resolveMergeConflicts, title: 'Resolve Merge Conflicts…' };
-        item.contextValue = 'campaign.mergeConflicts';
-        return item;
-      }
-      case 'conflict': {
-        const c = node.conflict;
-        const item = new vscode.TreeItem(conflictLabel(c.path));
-        item.description = `ours: ${conflictValuePreview(c.ours, 40)} · theirs: ${conflictValuePreview(c.theirs, 40)}`;
-        item.iconPath = new vscode.ThemeIcon('git-merge');
-        item.tooltip = safeTooltip((md) =>
-          md
-            .field('Where', c.path)
-            .field('Ours (in the file now)', conflictValuePreview(c.ours, 1000))
-            .field('Theirs', conflictValuePreview(c.theirs, 1000)),
-        );
-        item.command = { command: CommandIds.resolveMergeConflicts, title: 'Resolve Merge Conflict…', arguments: [node] };
-        item.contextValue = 'campaign.mergeConflict';
-        return item;
-      }
+      case 'conflicts':
+        return conflictsHeaderItem(node.conflicts.length);
+      case 'conflict':
+        return conflictItem(node);
       case 'focus': {
         const item = new vscode.TreeItem(node.focus || '(no focus)');
         item.description = 'focus';

@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { PRIMER_SYNC_DEBOUNCE_MS } from '../../src/extension/claudePrimerSync';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
+import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, sleep, withUi } from './campaignHarness';
 import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 
 const at = (...p: string[]) => join(workspaceRoot().fsPath, ...p);
@@ -93,6 +94,22 @@ describe('Campaign and Claude Code', () => {
     assert.deepEqual(bytes('.claude', 'settings.json'), Buffer.from(SETTINGS));
     assert.deepEqual(bytes('CLAUDE.md'), Buffer.from(CLAUDE_MD));
     assert.ok(!existsSync(primerPath()));
+  });
+
+  it('the primer file follows the saved file, not unsaved edits in an editor', async () => {
+    await withUi(api, new ScriptedUi(), () => vscode.commands.executeCommand('campaign.connectClaudeCode', { mode: 'import' }));
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(at('.claude', 'campaign.yaml')));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), '# an unsaved note\n'));
+    const add = new ScriptedUi().answer({ input: 'Drafted in the editor' }, { pick: 'High' });
+    await withUi(api, add, () => vscode.commands.executeCommand('campaign.addWorkItem'));
+    assert.ok(doc.isDirty);
+    await sleep(PRIMER_SYNC_DEBOUNCE_MS + 200);
+    assert.doesNotMatch(primer(), /Drafted in the editor/, 'unsaved: not the campaign yet');
+    // Saving changes no text the store has not already seen: the save itself brings the primer up to date.
+    assert.ok(await doc.save());
+    await waitFor(() => primer().includes('Drafted in the editor'), 'the primer file to follow the save');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('refuses malformed arguments without writing', async () => {

@@ -1,7 +1,8 @@
 // Job: merge conflicts a git merge left in the campaign file — the Session
-// view's warning row with one row per conflict, the context key, Keep Ours /
-// Take Theirs on a row, and Resolve Merge Conflicts… walking them with both
-// values shown; every choice written through the writer.
+// view's warning row with one row per conflict (Keep Ours / Take Theirs
+// inline), the context key and the badge, and Resolve Merge Conflicts…
+// walking them with both values shown; every choice written through the
+// writer.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
@@ -25,34 +26,35 @@ merge_conflicts:
 
 describe('Campaign merge conflicts', () => {
   let api: CampaignExtensionApi;
-  const roots = () => api.views.session.getChildren();
-  const conflictRows = (): SessionNode[] => {
-    const header = roots().find((n) => n.kind === 'conflicts');
+  const sessionRoots = () => api.views.session.getChildren();
+  const rows = (): SessionNode[] => {
+    const header = sessionRoots().find((n) => n.kind === 'conflicts');
     return header ? api.views.session.getChildren(header) : [];
   };
   before(async () => {
     api = await campaignApi();
   });
 
-  it('shows a warning row at the top of the Session view with one row per conflict, and sets campaign.hasMergeConflicts', async () => {
+  it('warns at the top of the Session view with one row per conflict and both values; sets campaign.hasMergeConflicts and a badge', async () => {
     await setCampaignOnDisk(api, CONFLICTED);
     const tree = api.views.session;
-    const first = roots()[0]!;
+    const first = sessionRoots()[0]!;
     assert.equal(first.kind, 'conflicts');
-    const header = tree.getTreeItem(first);
-    assert.equal(label(header), '3 merge conflicts');
-    assert.equal(header.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-    assert.equal(header.command?.command, 'campaign.resolveMergeConflicts');
-    const rows = conflictRows().map((n) => tree.getTreeItem(n));
-    assert.deepEqual(rows.map(label), ['Work item w1 — title', 'Handoff notes — next_session', 'Work item w2 — priority']);
-    assert.equal(rows[0]!.description, 'ours: Reset by email · theirs: Reset by SMS');
-    assert.ok(rows.every((r) => r.contextValue === 'campaign.mergeConflict'), 'rows carry the inline Keep Ours / Take Theirs actions');
+    const warning = tree.getTreeItem(first);
+    assert.equal(label(warning), '3 merge conflicts');
+    assert.equal(warning.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(warning.command?.command, 'campaign.resolveMergeConflicts');
+    const items = rows().map((n) => tree.getTreeItem(n));
+    assert.deepEqual(items.map(label), ['Work item w1 — title', 'Handoff notes — next_session', 'Work item w2 — priority']);
+    assert.equal(items[0]!.description, 'ours: Reset by email · theirs: Reset by SMS');
+    assert.ok(items.every((r) => r.contextValue === 'campaign.mergeConflict'), 'rows carry the inline Keep Ours / Take Theirs actions');
+    assert.equal(api.views.sessionView.badge?.value, 3);
     assert.equal(api.contextKeys.current['campaign.hasMergeConflicts'], true);
   });
 
   it('Keep Ours and Take Theirs on a row resolve that conflict, even after the list shifted', async () => {
     await setCampaignOnDisk(api, CONFLICTED);
-    const [title, , priority] = conflictRows();
+    const [title, , priority] = rows();
     await withUi(api, new ScriptedUi(), () => vscode.commands.executeCommand('campaign.takeTheirs', title));
     let text = readCampaign();
     assert.match(text, /title: Reset by SMS/);
@@ -63,8 +65,8 @@ describe('Campaign merge conflicts', () => {
     assert.match(text, /id: w2\n {4}title: Add rate limiting to auth endpoints\n {4}priority: medium/);
     assert.doesNotMatch(text, /remaining_work\[w2\]/);
     assert.match(text, /path: handoff_notes\.next_session/, 'the other conflict is still there');
-    assert.equal(conflictRows().length, 1);
-    assert.equal(label(api.views.session.getTreeItem(roots()[0]!)), '1 merge conflict');
+    assert.equal(rows().length, 1);
+    assert.equal(label(api.views.session.getTreeItem(sessionRoots()[0]!)), '1 merge conflict');
     // A stale row (its conflict already resolved) is refused, not misapplied.
     const ui = new ScriptedUi();
     await withUi(api, ui, () => vscode.commands.executeCommand('campaign.keepOurs', title));
@@ -89,15 +91,17 @@ describe('Campaign merge conflicts', () => {
     assert.match(text, /priority: medium/);
     assert.equal(api.contextKeys.current['campaign.hasMergeConflicts'], true);
 
-    // The skipped one, from its row: Take Theirs. No conflicts left: the list, the rows and the key go.
+    // The skipped one, from its row: Take Theirs. No conflicts left: the list, the rows, the badge and the key go.
     const ui2 = new ScriptedUi().answer({ pick: 'Take Theirs' });
-    await withUi(api, ui2, () => vscode.commands.executeCommand('campaign.resolveMergeConflicts', conflictRows()[0]));
+    await withUi(api, ui2, () => vscode.commands.executeCommand('campaign.resolveMergeConflicts', rows()[0]));
     ui2.assertDone();
     assert.match(ui2.messages.at(-1)?.message ?? '', /None are left: stage the file \(git add\)/);
     text = readCampaign();
     assert.match(text, /next_session: Start with rate limiting/);
     assert.doesNotMatch(text, /merge_conflicts/);
-    assert.ok(!roots().some((n) => n.kind === 'conflicts'));
+    assert.deepEqual(rows(), []);
+    assert.ok(!sessionRoots().some((n) => n.kind === 'conflicts'));
+    assert.equal(api.views.sessionView.badge, undefined);
     assert.equal(api.contextKeys.current['campaign.hasMergeConflicts'], false);
   });
 

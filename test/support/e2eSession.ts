@@ -16,9 +16,13 @@ export interface E2ESession {
 }
 
 export interface SessionOptions {
-  /** Folder under test/fixtures/ copied as the workspace; empty workspace if absent. */
+  /** Folder under test/fixtures/ copied as the workspace; an empty folder (no campaign file) if absent. */
   fixture?: string;
   workspaceTrust?: boolean;
+  /** Browser viewport (default 1400×900); screenshots for the docs use 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Extra user settings (e.g. the colour theme of screenshots). */
+  settings?: Record<string, unknown>;
 }
 
 /** The .vsix under test: $CAMPAIGN_VSIX, else the one scripts/test-all.mjs packages. */
@@ -33,8 +37,8 @@ export function useWorkbench(opts: SessionOptions = {}): () => E2ESession {
     if (!existsSync(vsixPath)) throw new Error(`no .vsix at ${vsixPath}: run \`npm run package\` or set CAMPAIGN_VSIX`);
     workspace = mkdtempSync(join(tmpdir(), 'campaign-e2e-ws-'));
     if (opts.fixture) cpSync(join(repoRoot, 'test/fixtures', opts.fixture), workspace, { recursive: true });
-    server = await startCodeServer({ workspace, vsix: vsixPath, workspaceTrust: opts.workspaceTrust ?? false });
-    const wb = await Workbench.open(server);
+    server = await startCodeServer({ workspace, vsix: vsixPath, workspaceTrust: opts.workspaceTrust ?? false, settings: opts.settings });
+    const wb = await Workbench.open(server, { viewport: opts.viewport });
     session = { server, wb, workspace };
   });
   after(async () => {

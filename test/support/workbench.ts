@@ -4,7 +4,7 @@
 // kept under test-results/ as artifacts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { repoRoot, type CodeServer } from './codeServer';
 
 export const resultsDir = join(repoRoot, 'test-results');
@@ -16,6 +16,8 @@ export interface OpenOptions {
   beforeNavigate?: (page: Page) => Promise<void>;
   /** Wait for `.monaco-workbench` (default true). */
   waitForWorkbench?: boolean;
+  /** Browser viewport (default 1400×900). */
+  viewport?: { width: number; height: number };
 }
 
 export interface TreeRow {
@@ -40,7 +42,7 @@ export class Workbench {
     });
     try {
       const context = await browser.newContext({
-        viewport: { width: 1400, height: 900 },
+        viewport: opts.viewport ?? { width: 1400, height: 900 },
         permissions: ['clipboard-read', 'clipboard-write'],
       });
       const page = await context.newPage();
@@ -80,12 +82,29 @@ export class Workbench {
     await row.click();
   }
 
-  /** Answers the input box a command opened (showInputBox / showQuickPick filter). */
-  async answerInput(text: string): Promise<void> {
+  /**
+   * Answers the input box a command opened (showInputBox / showQuickPick filter).
+   * With `title`, waits until the widget shows that title first, so the answer
+   * cannot land in the previous prompt of a multi-step command while it closes.
+   */
+  async answerInput(text: string, opts: { title?: string } = {}): Promise<void> {
+    await this.waitForInput(opts.title);
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
     await input.fill(text);
     await input.press('Enter');
+  }
+
+  /** Waits for the quick input (input box or quick pick), optionally the one with this title. */
+  async waitForInput(title?: string, timeout = 10_000): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    try {
+      await input.waitFor({ state: 'visible', timeout });
+      if (title !== undefined) await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout });
+    } catch (err) {
+      const shown = await widget.locator('.quick-input-title').innerText({ timeout: 500 }).catch(() => '(no quick input open)');
+      throw new Error(`waiting for the prompt${title ? ` "${title}"` : ''}: the quick input shows "${shown}" (${(err as Error).message.split('\n')[0]})`);
+    }
   }
 
   /** Texts of the visible status bar items, left to right. */
@@ -150,11 +169,12 @@ export class Workbench {
       .contentFrame();
   }
 
-  /** Saves test-results/<name>.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /** Saves test-results/<name>.png (the whole page, or just `of`) and returns its path. */
+  async screenshot(name: string, opts: { of?: Locator } = {}): Promise<string> {
     mkdirSync(resultsDir, { recursive: true });
     const path = join(resultsDir, `${name}.png`);
-    await this.page.screenshot({ path });
+    if (opts.of) await opts.of.screenshot({ path });
+    else await this.page.screenshot({ path });
     return path;
   }
 

@@ -2,22 +2,18 @@
 // left under `merge_conflicts:` (docs/team.md), one Quick Pick each showing
 // both values: Keep Ours, Take Theirs, or Skip. Each choice is written at
 // once (one operation per conflict), so stopping half-way loses nothing.
-// From a conflict row in the Session view it asks about that one conflict.
+// From a conflict's row in the Session view it asks about that one conflict.
 import type * as vscode from 'vscode';
 import { conflictLabel, conflictValuePreview } from '../../core/merge/conflictLabels';
 import { readMergeConflicts, type ConflictSide, type RecordedConflict } from '../../core/operations/mergeConflictOps';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';
+import { isConflictNode } from '../mergeConflictItems';
 import { resolveSameConflict } from '../mergeConflictRef';
-import type { ConflictNode } from '../sessionTree';
 import { campaignStore, type CampaignCommand, type CommandContext } from './commandContext';
 
 interface SidePick extends vscode.QuickPickItem {
   side: ConflictSide | undefined;
-}
-
-export function isConflictNode(x: unknown): x is ConflictNode {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'conflict' && 'conflict' in x && 'store' in x;
 }
 
 /** Keeps one side of a conflict row's conflict (Keep Ours / Take Theirs). */

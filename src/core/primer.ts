@@ -15,14 +15,17 @@
 //    progressively (ending in "…", never below MIN_FIELD_CHARS); if that is still
 //    too much, the text is cut at a line boundary as a last resort and ends with
 //    TRUNCATION_NOTE, so a reader knows to open the file.
-// 2. Optional material fills what is left, newest and most important first, in
-//    tiers so that every section gets a share before any gets everything:
-//    medium-priority work, the 3 newest decisions and 2 newest build-log
-//    entries; then low-priority work and up to 10 decisions / 5 entries; then
-//    the rest. Each section is a prefix of its own order (an older decision is
-//    never shown while a newer one is left out); the first item that does not
-//    fit closes its section.
+// 2. Optional material fills what is left, most important and newest first,
+//    in tiers: medium-priority work, the 3 newest decisions and the 2 newest
+//    build-log entries; then low-priority work, up to 10 decisions and 5
+//    entries; then the rest. Inside a tier the sections take turns, one item at
+//    a time, so none starves another; a later tier starts only when the earlier
+//    one fitted whole. Each section shows a prefix of its own order (an older
+//    decision is never shown while a newer one is left out): the first item
+//    that does not fit closes its section.
 // 3. The footer says where the full file is and counts what was left out.
+//    Superseded decisions are never shown and count as omitted; done work is
+//    not remaining work and is neither shown nor counted.
 import type { BuildLogEntry, Campaign, Decision, WorkItem } from './model';
 import { estimateTokens } from './tokenEstimate';
 

@@ -27,7 +27,7 @@
 // numbers, hex/base64/UUIDs, compounds, CJK, Cyrillic, Greek, Arabic, Indic,
 // Thai, emoji, whitespace runs, control characters, random code points and
 // ~10^6 fast-check strings. The lowest ratio seen was 0.92 of the real count
-// (random control characters); typical overcount is 1.05-1.25x on English
+// (random bytes 0-255); typical overcount is 1.05-1.25x on English
 // prose and Markdown (about 1.17x on primers), 1.3x on code, and 1.5-3x on
 // other scripts and emoji, where byte-level worst cases rule.
 // test/unit/tokenEstimate.test.ts re-checks the bound against gpt-tokenizer.

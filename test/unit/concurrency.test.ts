@@ -145,8 +145,9 @@ describe('concurrent writers', () => {
         const n = countOf(m.constraints, w.item);
         assert.ok(n <= 1, `${w.item} appears ${n} times`);
         if (n === 0) {
-          // Lost: only acceptable if one of our processes was running when it was written.
-          const during = ran.some((op) => op.spawnAt - SLACK_MS <= w.wroteAt && w.wroteAt <= op.exitAt + SLACK_MS);
+          // Lost: only acceptable if one of our processes ran while it was being written
+          // (its save may even land in the file our rename just replaced).
+          const during = ran.some((op) => w.readAt <= op.exitAt + SLACK_MS && w.wroteAt >= op.spawnAt - SLACK_MS);
           assert.ok(during, `${w.item} was lost while none of our writers ran`);
           foreignLost++;
         }
@@ -173,7 +174,7 @@ describe('concurrent writers', () => {
       });
       let stderr = '';
       let wrote = false;
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (chunk: string) => {
         stderr += chunk;

@@ -7,8 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
-import { campaignApi, SAMPLE, setCampaignOnDisk, sleep } from './campaignHarness';
+import { campaignApi, SAMPLE, setCampaignOnDisk, sleep, endSessionCapturingForm } from './campaignHarness';
 import { waitFor, workspaceRoot } from './helpers';
 
 interface GitExtensionLike {
@@ -50,16 +49,7 @@ describe('Campaign and git', () => {
     const since = new Date(Date.now() - 3_600_000);
     // The Git extension notices the new repository on its own, a moment later.
     await waitFor(async () => (await api.commands.git.subjectsSince(workspaceRoot(), since)).length === 2, 'git to see the commits', 15_000);
-    let opened: HandoffPanelArgs | undefined;
-    const realOpen = api.commands.openHandoff;
-    api.commands.openHandoff = (_uri, args) => {
-      opened = args;
-    };
-    try {
-      await vscode.commands.executeCommand('campaign.endSession');
-    } finally {
-      api.commands.openHandoff = realOpen;
-    }
+    const opened = await endSessionCapturingForm(api);
     assert.deepEqual(opened?.prefill.accomplishments, ['Add the password reset endpoint', 'Send reset emails']);
   });
 });

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import type { PickOrTypeOptions, PickOrTypeResult, Ui } from '../../src/extension/ui';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
@@ -240,3 +241,18 @@ handoff_notes:
   notes:
     - Check the auth/reset branch
 `;
+
+/** Runs End Session with the form's opener swapped out, and returns what the form would have been given. */
+export async function endSessionCapturingForm(api: CampaignExtensionApi): Promise<HandoffPanelArgs | undefined> {
+  let opened: HandoffPanelArgs | undefined;
+  const realOpen = api.commands.openHandoff;
+  api.commands.openHandoff = (_uri, args) => {
+    opened = args;
+  };
+  try {
+    await vscode.commands.executeCommand('campaign.endSession');
+  } finally {
+    api.commands.openHandoff = realOpen;
+  }
+  return opened;
+}

@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../../src/core/campaignDocument';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
-import { campaignApi, campaignExists, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
+import { campaignApi, campaignExists, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, endSessionCapturingForm } from './campaignHarness';
 import { waitFor } from './helpers';
 
 const model = () => CampaignDocument.parse(readCampaign()).model;
@@ -145,16 +144,7 @@ describe('Campaign session commands', () => {
         'status: done\n    notes:',
       ),
     );
-    let opened: HandoffPanelArgs | undefined;
-    const realOpen = api.commands.openHandoff;
-    api.commands.openHandoff = (_uri, args) => {
-      opened = args;
-    };
-    try {
-      await vscode.commands.executeCommand('campaign.endSession');
-    } finally {
-      api.commands.openHandoff = realOpen;
-    }
+    const opened = await endSessionCapturingForm(api);
     assert.ok(opened, 'the form opened');
     assert.equal(opened.readOnly, false);
     assert.equal(opened.prefill.focus, 'Password reset');

@@ -5,8 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
-import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
+import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, endSessionCapturingForm } from './campaignHarness';
 import { workspaceRoot } from './helpers';
 
 describe('Campaign in an untrusted workspace', () => {
@@ -65,16 +64,7 @@ describe('Campaign in an untrusted workspace', () => {
 
   it('opens the handoff form read-only', async () => {
     await setCampaignOnDisk(api, SAMPLE.replace('active_session: null', `active_session:\n  started: '${new Date().toISOString()}'\n  focus: Reading only`));
-    let opened: HandoffPanelArgs | undefined;
-    const realOpen = api.commands.openHandoff;
-    api.commands.openHandoff = (_uri, args) => {
-      opened = args;
-    };
-    try {
-      await vscode.commands.executeCommand('campaign.endSession');
-    } finally {
-      api.commands.openHandoff = realOpen;
-    }
+    const opened = await endSessionCapturingForm(api);
     assert.equal(opened?.readOnly, true);
     await assert.rejects(opened!.onSubmit({ done: [], next: [], notes: [], decisions: [] }), /not trusted/);
     assert.match(readCampaign(), /focus: Reading only/);

@@ -8,6 +8,7 @@ import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { DEFAULT_PRIMER_MAX_CHARS, renderPrimer, TRUNCATION_NOTE } from '../../src/core/primer';
 import { estimateTokens } from '../../src/core/tokenEstimate';
 import type { BuildLogEntry, Campaign, Decision, Priority, WorkItem, WorkStatus } from '../../src/core/model';
+import { mulberry32 } from '../support/fixtures';
 
 // ---- building campaigns ----------------------------------------------------------------
 
@@ -47,16 +48,6 @@ function smallCampaign(): Campaign {
       decision(2, '2026-03-21', 'JWT tokens', 'Stateless auth, scalable'),
     ],
     handoff_notes: { next_session: 'Start with password reset', notes: ['Check /auth/reset branch for partial implementation'], updated: '2026-03-21' },
-  };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

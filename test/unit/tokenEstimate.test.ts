@@ -16,6 +16,7 @@ import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants'
 import { estimateTokens, forEachPiece } from '../../src/core/tokenEstimate';
 import { renderPrimer } from '../../src/core/primer';
 import type { Campaign } from '../../src/core/model';
+import { mulberry32 } from '../support/fixtures';
 
 const FLOOR = 0.9;
 const PROSE_CEILING = 1.35;
@@ -26,16 +27,6 @@ function realTokens(text: string): number {
 }
 
 // ---- a seeded PRNG and the generated corpus ------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in is that for it as with was on be by this are from at or an have not which but all can will one has ' +

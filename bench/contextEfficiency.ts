@@ -2,9 +2,9 @@
 // compared with reading the whole campaign file, counted with the o200k
 // tokenizer (gpt-tokenizer), and whether every must-keep item made it in.
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { CampaignDocument } from '../src/core/campaignDocument';
-import type { Campaign } from '../src/core/model';
-import { DEFAULT_PRIMER_BUDGET, renderPrimer } from '../src/core/primer';
+import { CampaignDocument } from '../src/core/document/campaignDocument';
+import type { Campaign } from '../src/core/model/model';
+import { DEFAULT_PRIMER_BUDGET, renderPrimer } from '../src/core/primer/primer';
 import { campaignWithEntries } from './corpus';
 import { round } from './stats';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
-import { applyToFile, atomicWrite, hashText, loadCampaign } from '../src/core/campaignFile';
+import { applyToFile, atomicWrite, hashText, loadCampaign } from '../src/core/file/campaignFile';
 import { addWork } from '../src/core/operations/workOps';
 import type { OperationContext } from '../src/core/operations/operation';
 import { campaignOfSize } from './corpus';

@@ -4,7 +4,7 @@
 // A process of its own, so nothing else the benchmark did is in the figures.
 import { readFileSync } from 'node:fs';
 import { parse as yamlParse } from 'yaml';
-import { CampaignDocument } from '../src/core/campaignDocument';
+import { CampaignDocument } from '../src/core/document/campaignDocument';
 
 const [file, mode] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

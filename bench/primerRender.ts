@@ -1,7 +1,7 @@
 // Primer render time: renderPrimer on an already loaded campaign (what the
 // extension does after every change, and the SessionStart hook on every start).
-import { CampaignDocument } from '../src/core/campaignDocument';
-import { renderPrimer } from '../src/core/primer';
+import { CampaignDocument } from '../src/core/document/campaignDocument';
+import { renderPrimer } from '../src/core/primer/primer';
 import { campaignOfSize } from './corpus';
 import type { SizeSpec } from './editLatency';
 import { summarize, timeSync, type Summary } from './stats';

@@ -4,7 +4,7 @@
 // bench out), --skip-extension, --no-write.
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PRIMER_BUDGET } from '../src/core/primer';
+import { DEFAULT_PRIMER_BUDGET } from '../src/core/primer/primer';
 import { measureContextEfficiency } from './contextEfficiency';
 import { measureEditLatency, type SizeSpec } from './editLatency';
 import { measureExtension, type ExtensionResult } from './extension';

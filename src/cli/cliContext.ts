@@ -1,8 +1,8 @@
 // What every CLI command gets: where it runs, the campaign file it acts on,
 // and where its output goes (injectable, so commands are testable in-process).
 import { resolve } from 'node:path';
-import { findCampaignFile } from '../core/findCampaign';
-import { CampaignError } from '../core/problems';
+import { findCampaignFile } from '../core/file/findCampaign';
+import { CampaignError } from '../core/model/problems';
 
 export interface CliContext {
   cwd: string;

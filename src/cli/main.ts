@@ -1,7 +1,7 @@
 // The `campaign` command line: a thin front on the core. Exit codes: 0 done,
 // 1 a problem with the campaign or the request (message on stderr, no stack
 // trace), 2 bad usage.
-import { CampaignError } from '../core/problems';
+import { CampaignError } from '../core/model/problems';
 import { UsageError } from './argParser';
 import type { CliContext } from './cliContext';
 import { COMMANDS } from './commandTable';

@@ -1,9 +1,9 @@
 // Runs a named operation against the campaign file for a CLI command and
 // keeps the generated primer file in step when the project is connected.
 import { dirname } from 'node:path';
-import { applyToFile, type ApplyResult } from '../core/campaignFile';
+import { applyToFile, type ApplyResult } from '../core/file/campaignFile';
 import type { Operation } from '../core/operations/operation';
-import { refreshPrimerFile } from '../core/primerFile';
+import { refreshPrimerFile } from '../core/primer/primerFile';
 import { campaignPath, type CliContext } from './cliContext';
 
 export async function mutate<R>(ctx: CliContext, op: Operation<R>): Promise<ApplyResult<R> & { path: string }> {

@@ -1,5 +1,5 @@
 // Moving old build-log entries and superseded decisions out of a long-lived
-// campaign (core/archive.ts, docs/team.md): what Campaign: Archive Old
+// campaign (core/archive/archive.ts, docs/team.md): what Campaign: Archive Old
 // Entries runs, and the optional automatic run after the extension's own
 // writes once the file is bigger than campaign.archive.autoAboveKB. Archiving
 // writes the campaign file itself (and the archive files), so the store then
@@ -7,8 +7,8 @@
 // project's primer file follows with the archive pointer.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { archiveCampaign, DEFAULT_KEEP, type ArchiveResult } from '../core/archive';
-import { CampaignError } from '../core/problems';
+import { archiveCampaign, DEFAULT_KEEP, type ArchiveResult } from '../core/archive/archive';
+import { CampaignError } from '../core/model/problems';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWriter } from './campaignWriter';
 import { Disposable } from './disposable';

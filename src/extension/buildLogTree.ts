@@ -1,7 +1,7 @@
 // The Build Log view: one row per entry, newest first (the newest expanded),
 // with its accomplishments and the decisions it recorded beneath.
 import * as vscode from 'vscode';
-import type { BuildLogEntry } from '../core/model';
+import type { BuildLogEntry } from '../core/model/model';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { newestFirst } from './newestFirst';

@@ -7,11 +7,11 @@
 // and publishes the problems, at their line and column, to the Problems panel.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { CampaignDocument } from '../core/campaignDocument';
-import { decodeCampaignBytes, loadCampaign } from '../core/campaignFile';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/limits';
-import type { Campaign } from '../core/model';
-import { CampaignError, type Problem } from '../core/problems';
+import { CampaignDocument } from '../core/document/campaignDocument';
+import { decodeCampaignBytes, loadCampaign } from '../core/file/campaignFile';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/model/limits';
+import type { Campaign } from '../core/model/model';
+import { CampaignError, type Problem } from '../core/model/problems';
 import { campaignLocation } from './campaignLocation';
 import { Disposable } from './disposable';
 import type { Logger } from './logger';

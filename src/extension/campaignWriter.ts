@@ -9,8 +9,8 @@
 // Code primer file), before `run` returns — so a command that finished has
 // left everything derived from the file up to date.
 import * as vscode from 'vscode';
-import { CampaignDocument } from '../core/campaignDocument';
-import { applyToFile } from '../core/campaignFile';
+import { CampaignDocument } from '../core/document/campaignDocument';
+import { applyToFile } from '../core/file/campaignFile';
 import type { Operation } from '../core/operations/operation';
 import type { CampaignStore } from './campaignStore';
 import type { Logger } from './logger';

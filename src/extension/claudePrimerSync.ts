@@ -13,7 +13,7 @@
 // campaign text (and budget) it was last generated from. refreshPrimerFile
 // itself does nothing for a project that is not connected.
 import * as vscode from 'vscode';
-import { refreshPrimerFile } from '../core/primerFile';
+import { refreshPrimerFile } from '../core/primer/primerFile';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import type { CampaignWriter } from './campaignWriter';

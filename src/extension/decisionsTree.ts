@@ -4,7 +4,7 @@
 // a `campaign-tree:` resourceUri that DimmedDecorations colours with the
 // theme's disabled foreground.
 import * as vscode from 'vscode';
-import type { Decision } from '../core/model';
+import type { Decision } from '../core/model/model';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { Disposable } from './disposable';

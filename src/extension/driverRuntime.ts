@@ -5,7 +5,7 @@
 // extension (an older version's folder, after an update).
 import { statSync } from 'node:fs';
 import { basename, delimiter, join, sep } from 'node:path';
-import type { DriverRuntime } from '../core/gitSetup';
+import type { DriverRuntime } from '../core/merge/gitSetup';
 
 /** Whether an executable called `name` is on PATH (with PATHEXT's extensions on Windows). */
 export function onPath(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {

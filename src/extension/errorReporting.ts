@@ -4,7 +4,7 @@
 // Campaign" when there is no file, "Show Log" for anything unexpected (the
 // stack is in the log, not in the notification).
 import * as vscode from 'vscode';
-import { CampaignError } from '../core/problems';
+import { CampaignError } from '../core/model/problems';
 import { showCampaignFile } from './campaignFileEditor';
 import type { CampaignStore } from './campaignStore';
 import { CommandIds } from './commandIds';

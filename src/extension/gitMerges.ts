@@ -14,7 +14,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { driverCliExists, gitSetup, gitSetupStatus, gitSetupUndo, type DriverRuntime, type GitSetupResult, type GitUndoResult } from '../core/gitSetup';
+import { driverCliExists, gitSetup, gitSetupStatus, gitSetupUndo, type DriverRuntime, type GitSetupResult, type GitUndoResult } from '../core/merge/gitSetup';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import type { CampaignContextKeys } from './contextKeys';

@@ -3,8 +3,8 @@
 // completed, commits since it started); the submit turns the form into one
 // `session.end` edit.
 import { isMap, isSeq, isScalar } from 'yaml';
-import type { CampaignDocument } from '../core/campaignDocument';
-import type { Campaign } from '../core/model';
+import type { CampaignDocument } from '../core/document/campaignDocument';
+import type { Campaign } from '../core/model/model';
 import { endSession, type EndSessionInput, type EndSessionResult } from '../core/operations/sessionOps';
 import { updateWork } from '../core/operations/workOps';
 import type { Operation } from '../core/operations/operation';

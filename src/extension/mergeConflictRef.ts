@@ -6,7 +6,7 @@
 // misapplied.
 import { readMergeConflicts, resolveMergeConflict, type ConflictSide, type RecordedConflict } from '../core/operations/mergeConflictOps';
 import type { Operation } from '../core/operations/operation';
-import { CampaignError } from '../core/problems';
+import { CampaignError } from '../core/model/problems';
 
 type ConflictShape = Pick<RecordedConflict, 'index' | 'path' | 'ours' | 'theirs'>;
 

@@ -2,7 +2,7 @@
 // the file's text, as a 0-based range the Problems panel can underline. The
 // core reports a point; underlining the rest of that line's content makes the
 // squiggle visible without guessing at token boundaries.
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/model/problems';
 
 export interface TextRange {
   startLine: number;

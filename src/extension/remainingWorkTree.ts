@@ -3,7 +3,7 @@
 // in the tooltip. Dragging items onto another group (or onto an item in it)
 // changes their priority through the same path as "Change Priority".
 import * as vscode from 'vscode';
-import type { Priority, WorkItem } from '../core/model';
+import type { Priority, WorkItem } from '../core/model/model';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';

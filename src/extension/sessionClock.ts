@@ -1,7 +1,7 @@
 // Pure (no `vscode`): how long the active session has run, how that reads in
 // the status bar, and when it is time to remind the person to hand off. Kept
 // apart from the status bar item so the rules are unit-tested in plain Node.
-import type { ActiveSession } from '../core/model';
+import type { ActiveSession } from '../core/model/model';
 
 export interface SessionStart {
   at: Date;

@@ -2,8 +2,8 @@
 // folder's token budget (campaign.primer.tokenBudget). Copy Session Primer and
 // Show Primer both come through here, so they always agree.
 import { existsSync } from 'node:fs';
-import { archiveDirFor, archiveDisplayPath } from '../core/archiveView';
-import { renderPrimer } from '../core/primer';
+import { archiveDirFor, archiveDisplayPath } from '../core/archive/archiveView';
+import { renderPrimer } from '../core/primer/primer';
 import type { CampaignStore } from './campaignStore';
 import { omittedSummary } from './primerSummary';
 import { tokenBudget } from './settings';

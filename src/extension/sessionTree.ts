@@ -6,8 +6,8 @@
 // lists them, one row per conflict with Keep Ours / Take Theirs actions
 // (mergeConflictItems.ts).
 import * as vscode from 'vscode';
-import type { Campaign } from '../core/model';
-import type { Problem } from '../core/problems';
+import type { Campaign } from '../core/model/model';
+import type { Problem } from '../core/model/problems';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';

@@ -5,7 +5,7 @@
 // repository cannot make Campaign write elsewhere on the machine.
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { CampaignError } from '../core/problems';
+import { CampaignError } from '../core/model/problems';
 import type { CampaignStore } from './campaignStore';
 import { allowSymlinkOutsideWorkspace } from './settings';
 

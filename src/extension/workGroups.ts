@@ -1,7 +1,7 @@
 // Pure (no `vscode`): how remaining work is arranged for people — grouped by
 // priority for the tree, open work high-first for Start Session, and the
 // codicon and wording for each status.
-import { PRIORITIES, type Priority, type WorkItem, type WorkStatus } from '../core/model';
+import { PRIORITIES, type Priority, type WorkItem, type WorkStatus } from '../core/model/model';
 
 export const PRIORITY_LABELS: Record<Priority, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 

@@ -3,9 +3,9 @@
 // maps) are found by position — and because the file may have changed since
 // the view was drawn, the operation first checks that the same title is still
 // at that position, so a stale click never edits the wrong item.
-import type { WorkItem } from '../core/model';
+import type { WorkItem } from '../core/model/model';
 import type { Operation } from '../core/operations/operation';
-import { CampaignError } from '../core/problems';
+import { CampaignError } from '../core/model/problems';
 
 /** The REF the core's work operations resolve: the id, else the 1-based position. */
 export function workRef(item: Pick<WorkItem, 'id' | 'index'>): string {

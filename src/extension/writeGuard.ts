@@ -2,7 +2,7 @@
 // right now, and if not, the sentence that tells the person why. Every write
 // goes through this check first (campaignWriter.ts); the order matters — an
 // untrusted workspace is refused before anything about the file is said.
-import type { Problem } from '../core/problems';
+import type { Problem } from '../core/model/problems';
 
 export type FileState = 'loading' | 'missing' | 'valid' | 'invalid';
 

@@ -4,7 +4,7 @@
 // form — and the file keeps its comments throughout.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import { campaignApi, campaignExists, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, endSessionCapturingForm } from './campaignHarness';
 import { waitFor } from './helpers';

@@ -3,7 +3,7 @@
 // and drop between priority groups.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import type { WorkNode } from '../../src/extension/remainingWorkTree';
 import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, sleep, withUi } from './campaignHarness';

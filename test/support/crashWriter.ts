@@ -7,7 +7,7 @@
 // Prints `ready` once loaded, then `done K` after item `TAG K` is written, so
 // the test knows which writes finished before its SIGKILL.
 import { dirname } from 'node:path';
-import { applyToFile } from '../../src/core/campaignFile';
+import { applyToFile } from '../../src/core/file/campaignFile';
 import { addWork } from '../../src/core/operations/workOps';
 
 const [file, tag, countText] = process.argv.slice(2);

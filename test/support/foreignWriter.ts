@@ -9,7 +9,7 @@
 // Even cycles edit the text as a string; odd cycles go through the core's
 // document (parse, addConstraint, toString) — either way, written blindly.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { addConstraint } from '../../src/core/operations/identityOps';
 
 const [file, tag, countText, minText, maxText, log] = process.argv.slice(2);

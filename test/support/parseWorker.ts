@@ -5,10 +5,10 @@
 // read the bytes, refused them with a CampaignError (and its problems), or
 // crashed with anything else.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { CampaignDocument } from '../../src/core/campaignDocument';
-import { decodeCampaignBytes } from '../../src/core/campaignFile';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { decodeCampaignBytes } from '../../src/core/file/campaignFile';
 import { addWork } from '../../src/core/operations/workOps';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 
 export interface ParseCase {
   bytes: Uint8Array;

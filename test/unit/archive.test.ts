@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { archiveCampaign, planArchive } from '../../src/core/archive';
-import { archiveInfo, combineByDate } from '../../src/core/archiveView';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { archiveCampaign, planArchive } from '../../src/core/archive/archive';
+import { archiveInfo, combineByDate } from '../../src/core/archive/archiveView';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { tempDir } from '../support/fixtures';
 import { cliPath } from './gitRepo';
 

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateCampaign } from '../../bench/generateCampaign';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 
 describe('bench campaign generator', () => {
   const first = generateCampaign({ entries: 10, seed: 1 });

@@ -2,8 +2,8 @@
 // and normalized; bad or hostile input is refused with line and column.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../src/core/campaignDocument';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { CampaignError } from '../../src/core/model/problems';
 import { fixture } from '../support/fixtures';
 
 function problemsOf(text: string, maxBytes?: number) {

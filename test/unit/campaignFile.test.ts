@@ -7,9 +7,9 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { applyToFile, createCampaignFile, loadCampaign } from '../../src/core/campaignFile';
+import { applyToFile, createCampaignFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork } from '../../src/core/operations/workOps';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 import { fixture, repoRoot, tempDir } from '../support/fixtures';
 
 const exec = promisify(execFile);

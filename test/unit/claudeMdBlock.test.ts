@@ -13,8 +13,8 @@ import {
   isPlainRelativePath,
   removeBlock,
   upsertBlock,
-} from '../../src/core/claudeMdBlock';
-import { CampaignError } from '../../src/core/problems';
+} from '../../src/core/agents/claudeMdBlock';
+import { CampaignError } from '../../src/core/model/problems';
 import { repoRoot } from '../support/fixtures';
 
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test/fixtures/claude-code', name), 'utf8');

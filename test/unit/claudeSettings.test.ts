@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJsonc as parse } from '../../src/core/jsonText';
+import { parseJsonc as parse } from '../../src/core/agents/jsonText';
 import {
   HOOK_COMMAND,
   HOOK_ENTRY,
@@ -13,8 +13,8 @@ import {
   hasSessionStartHook,
   mergeSessionStartHook,
   unmergeSessionStartHook,
-} from '../../src/core/claudeSettings';
-import { CampaignError } from '../../src/core/problems';
+} from '../../src/core/agents/claudeSettings';
+import { CampaignError } from '../../src/core/model/problems';
 import { repoRoot } from '../support/fixtures';
 
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test/fixtures/claude-code', name), 'utf8');

@@ -22,10 +22,10 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { applyToFile, loadCampaign } from '../../src/core/campaignFile';
+import { applyToFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork } from '../../src/core/operations/workOps';
 import type { Operation } from '../../src/core/operations/operation';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { fixture, repoRoot, tempDir } from '../support/fixtures';
 import { recordBattery } from '../support/batteryStats';
 

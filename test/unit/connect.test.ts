@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseJsonc as parse } from '../../src/core/jsonText';
-import { connect, disconnect } from '../../src/core/connect';
-import { EditedBlockError, findBlock } from '../../src/core/claudeMdBlock';
-import { HOOK_COMMAND, HOOK_ENTRY } from '../../src/core/claudeSettings';
-import { HOOK_OUTPUT_LIMIT } from '../../src/core/primerFile';
-import { CampaignError } from '../../src/core/problems';
+import { parseJsonc as parse } from '../../src/core/agents/jsonText';
+import { connect, disconnect } from '../../src/core/agents/connect';
+import { EditedBlockError, findBlock } from '../../src/core/agents/claudeMdBlock';
+import { HOOK_COMMAND, HOOK_ENTRY } from '../../src/core/agents/claudeSettings';
+import { HOOK_OUTPUT_LIMIT } from '../../src/core/primer/primerFile';
+import { CampaignError } from '../../src/core/model/problems';
 import { repoRoot, tempDir } from '../support/fixtures';
 
 const fixtureDir = join(repoRoot, 'test/fixtures/claude-code');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { repoRoot, tempDir } from '../support/fixtures';
 
 const fixtureDir = join(repoRoot, 'test/fixtures/claude-code');

@@ -9,13 +9,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { addWork, completeWork, removeWork, updateWork } from '../../src/core/operations/workOps';
 import { endSession, startSession, updateSession } from '../../src/core/operations/sessionOps';
 import { logDecision, supersedeDecision } from '../../src/core/operations/decisionOps';
 import { addConstraint, removeConstraint, setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 import { anyText, fuzzRuns, fuzzSeed, generatedCampaign, someText, type GeneratedCampaign } from '../support/campaignArbitraries';
 import { ReferenceCampaign, Refused, type OpInputRef, type Priority, type WorkStatus } from '../support/referenceCampaign';
 import { seededRandom } from '../support/fixtures';

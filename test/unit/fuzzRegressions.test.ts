@@ -4,14 +4,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { CampaignDocument } from '../../src/core/campaignDocument';
-import { applyToFile, loadCampaign } from '../../src/core/campaignFile';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { applyToFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork, completeWork, updateWork } from '../../src/core/operations/workOps';
 import { endSession, startSession } from '../../src/core/operations/sessionOps';
 import { logDecision } from '../../src/core/operations/decisionOps';
 import { setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 import { fixedContext, fixture, tempDir } from '../support/fixtures';
 
 function edit(text: string, ...ops: Operation<unknown>[]): { text: string; cd: CampaignDocument } {

@@ -4,8 +4,8 @@ import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { driverCliExists, driverCommand, gitSetup, gitSetupStatus, gitSetupUndo } from '../../src/core/gitSetup';
-import { CampaignError } from '../../src/core/problems';
+import { driverCliExists, driverCommand, gitSetup, gitSetupStatus, gitSetupUndo } from '../../src/core/merge/gitSetup';
+import { CampaignError } from '../../src/core/model/problems';
 import { tempDir } from '../support/fixtures';
 import { cliPath, gitRepo, must, type GitRepo } from './gitRepo';
 

@@ -3,7 +3,7 @@
 // first problem comes with its offset.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeValue, parseJsonc, parseJsonTree } from '../../src/core/jsonText';
+import { nodeValue, parseJsonc, parseJsonTree } from '../../src/core/agents/jsonText';
 
 describe('jsonText', () => {
   it('reads what JSON.parse reads, with spans that point at the text', () => {

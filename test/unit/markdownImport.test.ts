@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CampaignDocument } from '../../src/core/campaignDocument';
-import { importMarkdown } from '../../src/core/markdownImport';
-import { renderCampaignFile } from '../../src/core/newCampaign';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { importMarkdown } from '../../src/core/import/markdownImport';
+import { renderCampaignFile } from '../../src/core/document/newCampaign';
 import { repoRoot, seededRandom } from '../support/fixtures';
 
 const article = readFileSync(join(repoRoot, 'test/fixtures/claude-code/article-campaign.md'), 'utf8');

@@ -3,7 +3,7 @@
 // result always keeps OURS' comments and layout and stays a valid file.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { mergeCampaigns } from '../../src/core/merge/mergeCampaigns';
 import { parseConflictPath } from '../../src/core/merge/conflictPath';
 import { conflictLabel, conflictValuePreview } from '../../src/core/merge/conflictLabels';
@@ -13,7 +13,7 @@ import { readMergeConflicts, resolveMergeConflict } from '../../src/core/operati
 import type { Operation } from '../../src/core/operations/operation';
 import { endSession, startSession, updateSession } from '../../src/core/operations/sessionOps';
 import { addWork, completeWork, removeWork, updateWork } from '../../src/core/operations/workOps';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 import { fixedContext, fixture } from '../support/fixtures';
 
 const commented = fixture('commented.yaml');

@@ -3,13 +3,13 @@
 // what it cannot do without touching the text.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../src/core/campaignDocument';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { addWork, completeWork, removeWork, updateWork } from '../../src/core/operations/workOps';
 import { endSession, startSession, updateSession } from '../../src/core/operations/sessionOps';
 import { logDecision, supersedeDecision } from '../../src/core/operations/decisionOps';
 import { addConstraint, removeConstraint, setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
-import { CampaignError } from '../../src/core/problems';
+import { CampaignError } from '../../src/core/model/problems';
 import { changedLines, fixedContext, fixture } from '../support/fixtures';
 
 function run<R>(text: string, ...ops: Operation<R>[]): { text: string; cd: CampaignDocument; results: R[] } {

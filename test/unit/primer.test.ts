@@ -5,9 +5,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { DEFAULT_PRIMER_MAX_CHARS, renderPrimer, TRUNCATION_NOTE } from '../../src/core/primer';
-import { estimateTokens } from '../../src/core/tokenEstimate';
-import type { BuildLogEntry, Campaign, Decision, Priority, WorkItem, WorkStatus } from '../../src/core/model';
+import { DEFAULT_PRIMER_MAX_CHARS, renderPrimer, TRUNCATION_NOTE } from '../../src/core/primer/primer';
+import { estimateTokens } from '../../src/core/primer/tokenEstimate';
+import type { BuildLogEntry, Campaign, Decision, Priority, WorkItem, WorkStatus } from '../../src/core/model/model';
 import { mulberry32 } from '../support/fixtures';
 
 // ---- building campaigns ----------------------------------------------------------------

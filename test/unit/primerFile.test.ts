@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CampaignDocument } from '../../src/core/campaignDocument';
-import { upsertBlock, blockBody } from '../../src/core/claudeMdBlock';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { upsertBlock, blockBody } from '../../src/core/agents/claudeMdBlock';
 import {
   HOOK_OUTPUT_LIMIT,
   PRIMER_FILE_MAX_CHARS,
@@ -15,8 +15,8 @@ import {
   projectRootFor,
   refreshPrimerFile,
   renderPrimerFile,
-} from '../../src/core/primerFile';
-import { renderCampaignFile } from '../../src/core/newCampaign';
+} from '../../src/core/primer/primerFile';
+import { renderCampaignFile } from '../../src/core/document/newCampaign';
 import { repoRoot, tempDir } from '../support/fixtures';
 
 const campaignYaml = readFileSync(join(repoRoot, 'test/fixtures/claude-code/campaign.yaml'), 'utf8');

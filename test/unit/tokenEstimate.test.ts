@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
-import { estimateTokens, forEachPiece } from '../../src/core/tokenEstimate';
-import { renderPrimer } from '../../src/core/primer';
-import type { Campaign } from '../../src/core/model';
+import { estimateTokens, forEachPiece } from '../../src/core/primer/tokenEstimate';
+import { renderPrimer } from '../../src/core/primer/primer';
+import type { Campaign } from '../../src/core/model/model';
 import { mulberry32 } from '../support/fixtures';
 
 const FLOOR = 0.9;
@@ -227,7 +227,8 @@ function realFiles(kind: 'markdown' | 'code'): { name: string; text: string }[] 
     }
   } else {
     const dir = join(ROOT, 'src', 'core');
-    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (f.endsWith('.ts')) files.push(join(dir, f));
+    // Every core module, folders included: the corpus must not shrink when modules move.
+    if (existsSync(dir)) for (const f of (readdirSync(dir, { recursive: true }) as string[]).sort()) if (f.endsWith('.ts')) files.push(join(dir, f));
   }
   return files.map((p) => ({ name: p, text: readFileSync(p, 'utf8') }));
 }

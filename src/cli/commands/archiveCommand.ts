@@ -3,7 +3,7 @@
 // .claude/campaign-archive/YEAR.yaml; `show --json --with-archive` reads
 // them back.
 import { relative } from 'node:path';
-import { archiveCampaign, DEFAULT_KEEP, type ArchiveOptions } from '../../core/archive';
+import { archiveCampaign, DEFAULT_KEEP, type ArchiveOptions } from '../../core/archive/archive';
 import { parseArgs, UsageError } from '../argParser';
 import { campaignPath, type CliContext } from '../cliContext';
 

@@ -2,10 +2,10 @@
 // the campaign (CLAUDE.md block + generated primer, or a SessionStart hook),
 // and take it all out again.
 import { resolve } from 'node:path';
-import { connect, disconnect, type FileChange } from '../../core/connect';
-import { findCampaignFile } from '../../core/findCampaign';
-import { settingsFileName, type SettingsScope } from '../../core/claudeSettings';
-import { projectRootFor } from '../../core/primerFile';
+import { connect, disconnect, type FileChange } from '../../core/agents/connect';
+import { findCampaignFile } from '../../core/file/findCampaign';
+import { settingsFileName, type SettingsScope } from '../../core/agents/claudeSettings';
+import { projectRootFor } from '../../core/primer/primerFile';
 import { parseArgs, UsageError } from '../argParser';
 import { campaignPath, type CliContext } from '../cliContext';
 

@@ -3,13 +3,13 @@
 // reported, and kept in the file under `import_unplaced`.
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/campaignFile';
-import { CampaignDocument } from '../../core/campaignDocument';
-import { CAMPAIGN_RELATIVE_PATH } from '../../core/findCampaign';
-import { importMarkdown } from '../../core/markdownImport';
-import { renderCampaignFile } from '../../core/newCampaign';
-import { refreshPrimerFile } from '../../core/primerFile';
-import { CampaignError } from '../../core/problems';
+import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/file/campaignFile';
+import { CampaignDocument } from '../../core/document/campaignDocument';
+import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/findCampaign';
+import { importMarkdown } from '../../core/import/markdownImport';
+import { renderCampaignFile } from '../../core/document/newCampaign';
+import { refreshPrimerFile } from '../../core/primer/primerFile';
+import { CampaignError } from '../../core/model/problems';
 import { parseArgs, UsageError } from '../argParser';
 import type { CliContext } from '../cliContext';
 

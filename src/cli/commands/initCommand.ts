@@ -1,8 +1,8 @@
 // `campaign init`: creates .claude/campaign.yaml in the working folder.
 import { join, relative } from 'node:path';
-import { createCampaignFile } from '../../core/campaignFile';
-import { CAMPAIGN_RELATIVE_PATH } from '../../core/findCampaign';
-import { newCampaignText } from '../../core/newCampaign';
+import { createCampaignFile } from '../../core/file/campaignFile';
+import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/findCampaign';
+import { newCampaignText } from '../../core/document/newCampaign';
 import { parseArgs } from '../argParser';
 import type { CliContext } from '../cliContext';
 

@@ -5,11 +5,11 @@
 // was not a valid campaign file (OURS left untouched).
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findCampaignFile } from '../../core/findCampaign';
-import { gitSetup, gitSetupUndo } from '../../core/gitSetup';
+import { findCampaignFile } from '../../core/file/findCampaign';
+import { gitSetup, gitSetupUndo } from '../../core/merge/gitSetup';
 import { conflictLabel, conflictValuePreview } from '../../core/merge/conflictLabels';
 import { runMergeDriver } from '../../core/merge/mergeDriver';
-import { loadCampaign } from '../../core/campaignFile';
+import { loadCampaign } from '../../core/file/campaignFile';
 import { readMergeConflicts, resolveMergeConflict } from '../../core/operations/mergeConflictOps';
 import { parseArgs, UsageError } from '../argParser';
 import { campaignPath, type CliContext } from '../cliContext';

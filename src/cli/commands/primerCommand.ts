@@ -1,9 +1,9 @@
 // `campaign primer [--budget N] [--json]`: the session primer on stdout, for
 // people, scripts and agent hooks.
 import { relative } from 'node:path';
-import { archiveInfo } from '../../core/archiveView';
-import { loadCampaign } from '../../core/campaignFile';
-import { renderPrimer } from '../../core/primer';
+import { archiveInfo } from '../../core/archive/archiveView';
+import { loadCampaign } from '../../core/file/campaignFile';
+import { renderPrimer } from '../../core/primer/primer';
 import { parseArgs, UsageError } from '../argParser';
 import { campaignPath, type CliContext } from '../cliContext';
 

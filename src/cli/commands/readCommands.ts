@@ -1,9 +1,9 @@
 // Commands that only read: validate, show, schema.
-import { loadCampaign } from '../../core/campaignFile';
-import { loadCampaignWithArchive } from '../../core/archiveView';
-import { campaignJsonSchema } from '../../core/jsonSchema';
-import { CampaignError, formatProblem } from '../../core/problems';
-import { toPublicJson } from '../../core/publicJson';
+import { loadCampaign } from '../../core/file/campaignFile';
+import { loadCampaignWithArchive } from '../../core/archive/archiveView';
+import { campaignJsonSchema } from '../../core/model/jsonSchema';
+import { CampaignError, formatProblem } from '../../core/model/problems';
+import { toPublicJson } from '../../core/model/publicJson';
 import { parseArgs } from '../argParser';
 import { campaignPath, type CliContext } from '../cliContext';
 import { formatWorkLine } from './workCommand';

@@ -1,8 +1,8 @@
 // `campaign work add|done|set|rm|list`.
-import { loadCampaign } from '../../core/campaignFile';
-import type { WorkItem } from '../../core/model';
+import { loadCampaign } from '../../core/file/campaignFile';
+import type { WorkItem } from '../../core/model/model';
 import { addWork, completeWork, removeWork, updateWork, type WorkChanges } from '../../core/operations/workOps';
-import { publicWorkItem } from '../../core/publicJson';
+import { publicWorkItem } from '../../core/model/publicJson';
 import { parseArgs, UsageError } from '../argParser';
 import { priorityFlag, statusFlag } from '../flagValues';
 import { campaignPath, type CliContext } from '../cliContext';

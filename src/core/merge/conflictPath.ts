@@ -4,10 +4,10 @@
 // `decisions_log[d1].superseded_by`, `build_log[["2026-03-21","Auth"]].notes`.
 // A key that is not a plain word is written as a JSON string.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { CampaignError } from '../problems';
-import { deleteKey, getNode, pairOf, seqItem, setKey } from '../yamlEdit';
-import { taggedTitle } from '../normalize';
-import { PRIORITIES, type Priority } from '../model';
+import { CampaignError } from '../model/problems';
+import { deleteKey, getNode, pairOf, seqItem, setKey } from '../document/yamlEdit';
+import { taggedTitle } from '../model/normalize';
+import { PRIORITIES, type Priority } from '../model/model';
 import { makeNode, reconcile } from './reconcile';
 import { buildLogSpec, decisionSpec, workSpec } from './sectionSpecs';
 import { isPlainObject } from './values';

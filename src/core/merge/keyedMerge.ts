@@ -5,7 +5,7 @@
 // kept once, deletions are honoured. The result lists, for each element,
 // which OURS element it continues (so its yaml node, comments and all, is
 // reused) and the value it must end up with.
-import { newId } from '../ids';
+import { newId } from '../model/ids';
 import { insertionIndex } from './listMerge';
 import { mergeFields, type FieldRules, type MergeContext } from './valueMerge';
 import { canon, dateText, same } from './values';

@@ -6,11 +6,11 @@
 // endings are kept and the diff against OURS is minimal.
 import type { Document, YAMLMap } from 'yaml';
 import { isSeq } from 'yaml';
-import { CampaignDocument } from '../campaignDocument';
-import { MAX_ALIAS_COUNT } from '../limits';
-import { TOP_LEVEL_KEYS } from '../model';
+import { CampaignDocument } from '../document/campaignDocument';
+import { MAX_ALIAS_COUNT } from '../model/limits';
+import { TOP_LEVEL_KEYS } from '../model/model';
 import type { Operation } from '../operations/operation';
-import { blockStyle, deleteKey, ensureSeq, getNode, pairOf, setKey } from '../yamlEdit';
+import { blockStyle, deleteKey, ensureSeq, getNode, pairOf, setKey } from '../document/yamlEdit';
 import type { KeyedResult } from './keyedMerge';
 import { makeNode, reconcile, reconcileKeyed } from './reconcile';
 import { CONFLICTS_KEY, mergeSections } from './sectionMerge';

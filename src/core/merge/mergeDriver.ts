@@ -3,8 +3,8 @@
 // file (%A), which is where git takes the merged content from. Any side that
 // is not a valid campaign file stops the merge before anything is written.
 import { promises as fs } from 'node:fs';
-import { atomicWrite } from '../campaignFile';
-import { CampaignError } from '../problems';
+import { atomicWrite } from '../file/campaignFile';
+import { CampaignError } from '../model/problems';
 import { mergeCampaigns, type MergeConflict } from './mergeCampaigns';
 
 export interface DriverFiles {

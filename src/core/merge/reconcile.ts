@@ -3,7 +3,7 @@
 // are edited key by key, list elements that did not change are reused, and a
 // scalar keeps its quoting style. Only what really changed is new.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLSeq } from 'yaml';
-import { deleteKey, getNode, pairOf, seqItem } from '../yamlEdit';
+import { deleteKey, getNode, pairOf, seqItem } from '../document/yamlEdit';
 import { canon, isPlainObject, isScalar as isPlainScalar, same } from './values';
 
 /** A new node for `value`; collections in block style, as the rest of the file. */

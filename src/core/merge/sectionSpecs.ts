@@ -2,8 +2,8 @@
 // sections: work items (id, then title; plain-string items read as
 // `[TAG] title`), decisions (id, then decision text) and build-log entries
 // (identical entries first, then date and title).
-import { PRIORITIES, type Priority } from '../model';
-import { parseTaggedTitle, taggedTitle } from '../normalize';
+import { PRIORITIES, type Priority } from '../model/model';
+import { parseTaggedTitle, taggedTitle } from '../model/normalize';
 import type { KeyedSpec } from './keyedMerge';
 import { laterWins, statusWins } from './valueMerge';
 import { dateText, isPlainObject, same } from './values';

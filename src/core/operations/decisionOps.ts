@@ -1,10 +1,10 @@
 // Operations on the decisions log: record a decision with its rationale, and
 // supersede an earlier one (the old entry stays, marked, pointing at the new).
 import { isMap, isSeq } from 'yaml';
-import type { CampaignDocument } from '../campaignDocument';
-import { newId, type RandomSource } from '../ids';
-import { CampaignError } from '../problems';
-import { blockStyle, ensureSeq, getNode, seqItem, setScalar } from '../yamlEdit';
+import type { CampaignDocument } from '../document/campaignDocument';
+import { newId, type RandomSource } from '../model/ids';
+import { CampaignError } from '../model/problems';
+import { blockStyle, ensureSeq, getNode, seqItem, setScalar } from '../document/yamlEdit';
 import { localDate, oneLine, type Operation } from './operation';
 import { resolveDecision } from './workRef';
 

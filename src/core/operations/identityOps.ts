@@ -1,8 +1,8 @@
 // Operations on the parts of a campaign that change rarely: identity,
 // constraints and handoff notes.
 import { isSeq } from 'yaml';
-import { CampaignError } from '../problems';
-import { blockStyle, ensureMap, ensureSeq, getNode, listNode, setKey } from '../yamlEdit';
+import { CampaignError } from '../model/problems';
+import { blockStyle, ensureMap, ensureSeq, getNode, listNode, setKey } from '../document/yamlEdit';
 import { localDate, oneLine, type Operation } from './operation';
 
 export interface IdentityChanges {

@@ -3,12 +3,12 @@
 // value at its path and removes the entry (and the list, once empty). The
 // extension lists the conflicts and offers "Keep ours" / "Take theirs".
 import { isSeq } from 'yaml';
-import type { CampaignDocument } from '../campaignDocument';
+import type { CampaignDocument } from '../document/campaignDocument';
 import { setAtPath } from '../merge/conflictPath';
 import { CONFLICTS_KEY } from '../merge/sectionMerge';
 import type { MergeConflict } from '../merge/valueMerge';
-import { CampaignError } from '../problems';
-import { deleteKey, getNode } from '../yamlEdit';
+import { CampaignError } from '../model/problems';
+import { deleteKey, getNode } from '../document/yamlEdit';
 import type { Operation } from './operation';
 
 export type ConflictSide = 'ours' | 'theirs';

@@ -1,8 +1,8 @@
 // What a named operation is: a named edit of a campaign document. Every
 // change to a campaign — from the CLI, the extension or a merge — is one of
 // these, so the same rules (validation, minimal diffs, guarded writes) apply.
-import type { CampaignDocument } from '../campaignDocument';
-import type { RandomSource } from '../ids';
+import type { CampaignDocument } from '../document/campaignDocument';
+import type { RandomSource } from '../model/ids';
 
 export interface OperationContext {
   now: Date;

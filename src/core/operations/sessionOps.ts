@@ -2,9 +2,9 @@
 // item) and end it with a handoff — the build-log entry, completed work swept
 // out of remaining work, next steps, decisions and handoff notes, in one edit.
 import { isMap, isSeq } from 'yaml';
-import type { Priority } from '../model';
-import { CampaignError } from '../problems';
-import { blockStyle, ensureMap, ensureSeq, getNode, listNode, setKey } from '../yamlEdit';
+import type { Priority } from '../model/model';
+import { CampaignError } from '../model/problems';
+import { blockStyle, ensureMap, ensureSeq, getNode, listNode, setKey } from '../document/yamlEdit';
 import { appendDecisions, type NewDecision } from './decisionOps';
 import { localDate, localTimestamp, oneLine, type Operation } from './operation';
 import { appendWork, applyWorkChanges } from './workOps';

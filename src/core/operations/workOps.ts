@@ -2,12 +2,12 @@
 // complete and remove. Plain-string lists (as the seed's Python writes them)
 // stay plain strings: a new item is added as "[HIGH] title".
 import { isMap, isScalar, isSeq, YAMLMap, type YAMLSeq } from 'yaml';
-import type { CampaignDocument } from '../campaignDocument';
-import { newId } from '../ids';
-import { PRIORITIES, WORK_STATUSES, type Priority, type WorkItem, type WorkStatus } from '../model';
-import { taggedTitle } from '../normalize';
-import { CampaignError } from '../problems';
-import { blockStyle, deleteKey, ensureSeq, getNode, seqItem, setScalar } from '../yamlEdit';
+import type { CampaignDocument } from '../document/campaignDocument';
+import { newId } from '../model/ids';
+import { PRIORITIES, WORK_STATUSES, type Priority, type WorkItem, type WorkStatus } from '../model/model';
+import { taggedTitle } from '../model/normalize';
+import { CampaignError } from '../model/problems';
+import { blockStyle, deleteKey, ensureSeq, getNode, seqItem, setScalar } from '../document/yamlEdit';
 import { localDate, oneLine, type Operation } from './operation';
 import { resolveWork } from './workRef';
 
@@ -45,7 +45,7 @@ function workSeq(cd: CampaignDocument): YAMLSeq {
 }
 
 /** Appends items to remaining_work; returns their ids ('' for plain-string items). */
-export function appendWork(cd: CampaignDocument, items: readonly NewWork[], now: Date, random?: import('../ids').RandomSource): string[] {
+export function appendWork(cd: CampaignDocument, items: readonly NewWork[], now: Date, random?: import('../model/ids').RandomSource): string[] {
   if (items.length === 0) return [];
   const existing = cd.model.remaining_work;
   const seq = workSeq(cd);

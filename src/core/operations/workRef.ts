@@ -1,7 +1,7 @@
 // Finds the work item (or decision) a person means: by id, by 1-based
 // position as `campaign work list` prints it, or by title.
-import { CampaignError } from '../problems';
-import type { Campaign, Decision, WorkItem } from '../model';
+import { CampaignError } from '../model/problems';
+import type { Campaign, Decision, WorkItem } from '../model/model';
 
 export function resolveWork(campaign: Campaign, ref: string): WorkItem {
   const items = campaign.remaining_work;

@@ -1,7 +1,7 @@
 // Campaign: Add Work Item — a title, then a priority. From a priority group's
 // inline "+" the group's priority is used and only the title is asked.
 import type * as vscode from 'vscode';
-import { PRIORITIES, type Priority } from '../../core/model';
+import { PRIORITIES, type Priority } from '../../core/model/model';
 import { addWork } from '../../core/operations/workOps';
 import { CommandIds } from '../commandIds';
 import { requiredText } from '../inputValidation';

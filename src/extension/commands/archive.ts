@@ -4,8 +4,8 @@
 // Nothing is lost (archive files are only appended to). A keybinding can
 // pass how many to keep: { "command": "campaign.archive", "args": { "keep": 20 } }.
 import * as vscode from 'vscode';
-import { archiveDisplayPath } from '../../core/archiveView';
-import { CampaignError } from '../../core/problems';
+import { archiveDisplayPath } from '../../core/archive/archiveView';
+import { CampaignError } from '../../core/model/problems';
 import { archiveStore, DEFAULT_KEEP, describeArchive } from '../archiving';
 import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';

@@ -1,7 +1,7 @@
 // Tree item action (inline and context menu): move work to another priority.
 // Drag and drop between the priority groups lands here too (moveWorkItems).
-import type { Priority, WorkItem } from '../../core/model';
-import { PRIORITIES } from '../../core/model';
+import type { Priority, WorkItem } from '../../core/model/model';
+import { PRIORITIES } from '../../core/model/model';
 import { updateWork } from '../../core/operations/workOps';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';

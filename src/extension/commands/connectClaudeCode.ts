@@ -2,15 +2,15 @@
 // Pick: how the primer reaches each session (CLAUDE.md import, or a
 // SessionStart hook in the shared or the personal settings file) and whether
 // AGENTS.md gets the block too. A block someone edited by hand is replaced
-// only after asking. The connect logic itself is the core's (core/connect.ts).
+// only after asking. The connect logic itself is the core's (core/agents/connect.ts).
 // Keybindings (and tests) can skip the Quick Picks by passing the answers:
 //   { "command": "campaign.connectClaudeCode", "args": { "mode": "hook", "settings": "local" } }
 import * as vscode from 'vscode';
-import { EditedBlockError, findBlock } from '../../core/claudeMdBlock';
-import type { SettingsScope } from '../../core/claudeSettings';
-import { connect, type ConnectOptions, type ConnectResult } from '../../core/connect';
-import type { DeliveryMode } from '../../core/claudeMdBlock';
-import { CampaignError } from '../../core/problems';
+import { EditedBlockError, findBlock } from '../../core/agents/claudeMdBlock';
+import type { SettingsScope } from '../../core/agents/claudeSettings';
+import { connect, type ConnectOptions, type ConnectResult } from '../../core/agents/connect';
+import type { DeliveryMode } from '../../core/agents/claudeMdBlock';
+import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
 import { tokenBudget } from '../settings';
 import { campaignStore, type CampaignCommand, type CommandContext } from './commandContext';

@@ -2,8 +2,8 @@
 // what Connect added (the block, the hook, the primer file); files Connect
 // created that hold nothing else are deleted. A hand-edited block is removed
 // only after asking.
-import { EditedBlockError } from '../../core/claudeMdBlock';
-import { disconnect, type DisconnectResult } from '../../core/connect';
+import { EditedBlockError } from '../../core/agents/claudeMdBlock';
+import { disconnect, type DisconnectResult } from '../../core/agents/connect';
 import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';
 

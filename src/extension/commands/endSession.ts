@@ -2,7 +2,7 @@
 // completed this session and the commits made since it started. Submitting
 // the form applies one `session.end` operation. In an untrusted workspace the
 // form opens read-only.
-import { CampaignError } from '../../core/problems';
+import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
 import { buildPrefill, completedInSession, endSessionFromForm } from '../handoffData';
 import { parseStarted } from '../sessionClock';

@@ -5,11 +5,11 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { CampaignDocument } from '../../core/campaignDocument';
-import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/campaignFile';
-import { importMarkdown } from '../../core/markdownImport';
-import { renderCampaignFile } from '../../core/newCampaign';
-import { CampaignError } from '../../core/problems';
+import { CampaignDocument } from '../../core/document/campaignDocument';
+import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/file/campaignFile';
+import { importMarkdown } from '../../core/import/markdownImport';
+import { renderCampaignFile } from '../../core/document/newCampaign';
+import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
 import { WriteRefusedError } from '../campaignWriter';
 import { assertWritesStayInFolder } from '../symlinkGuard';

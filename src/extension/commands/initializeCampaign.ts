@@ -2,8 +2,8 @@
 // `.claude/campaign.yaml` by default) in a folder that has none, from the
 // project's name (the folder's, to start with) and a one-line purpose.
 import * as vscode from 'vscode';
-import { createCampaignFile } from '../../core/campaignFile';
-import { newCampaignText } from '../../core/newCampaign';
+import { createCampaignFile } from '../../core/file/campaignFile';
+import { newCampaignText } from '../../core/document/newCampaign';
 import { CommandIds, ViewIds } from '../commandIds';
 import { WriteRefusedError } from '../campaignWriter';
 import { optionalText, requiredText } from '../inputValidation';

@@ -2,7 +2,7 @@
 // first) or type a focus, then optionally name blockers. Starting on a work
 // item marks it in progress.
 import * as vscode from 'vscode';
-import type { WorkItem } from '../../core/model';
+import type { WorkItem } from '../../core/model/model';
 import { startSession } from '../../core/operations/sessionOps';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';

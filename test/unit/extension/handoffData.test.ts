@@ -1,7 +1,7 @@
 // The handoff form's prefill and the operation its submit runs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../../src/core/campaignDocument';
+import { CampaignDocument } from '../../../src/core/document/campaignDocument';
 import { completeWork } from '../../../src/core/operations/workOps';
 import { buildPrefill, completedInSession, endSessionFromForm } from '../../../src/extension/handoffData';
 import { fixedContext } from '../../support/fixtures';

@@ -3,7 +3,7 @@
 // one that is gone is refused.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../../src/core/campaignDocument';
+import { CampaignDocument } from '../../../src/core/document/campaignDocument';
 import { readMergeConflicts } from '../../../src/core/operations/mergeConflictOps';
 import { resolveSameConflict } from '../../../src/extension/mergeConflictRef';
 import { fixedContext } from '../../support/fixtures';

@@ -2,7 +2,7 @@
 // status icons.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { WorkItem } from '../../../src/core/model';
+import type { WorkItem } from '../../../src/core/model/model';
 import { groupByPriority, openWorkInPickOrder, otherPriorities, statusIcon } from '../../../src/extension/workGroups';
 
 const item = (title: string, priority: WorkItem['priority'], status: WorkItem['status'] = 'todo', index = 0): WorkItem => ({

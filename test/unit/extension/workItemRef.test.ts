@@ -2,7 +2,7 @@
 // same title is still there.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CampaignDocument } from '../../../src/core/campaignDocument';
+import { CampaignDocument } from '../../../src/core/document/campaignDocument';
 import { completeWork, removeWork, updateWork } from '../../../src/core/operations/workOps';
 import { combined, onSameItem, workRef } from '../../../src/extension/workItemRef';
 import { fixedContext } from '../../support/fixtures';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CampaignError } from './problems';
+import { CampaignError } from '../model/problems';
 
 const STALE_MS = 15_000;
 const WAIT_MS = 20_000;

@@ -3,7 +3,7 @@
 // says what it is for; empty lists are written as `[]` rather than left out
 // because the seed's Python appends to `build_log` without checking.
 import { Document, type YAMLMap } from 'yaml';
-import type { CampaignFile } from './model';
+import type { CampaignFile } from '../model/model';
 
 export interface NewCampaignInput {
   name?: string;

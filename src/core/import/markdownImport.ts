@@ -13,8 +13,8 @@
 // every non-blank line either lands in a field or is reported as unplaced
 // (and kept in the file under `import_unplaced`, for a person to move).
 // Template placeholders such as `[Date]` are read as "not filled in".
-import { newId, type RandomSource } from './ids';
-import type { CampaignFile, Priority, WorkStatus } from './model';
+import { newId, type RandomSource } from '../model/ids';
+import type { CampaignFile, Priority, WorkStatus } from '../model/model';
 
 export interface ImportNote {
   /** 1-based line in the Markdown. */

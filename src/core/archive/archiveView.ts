@@ -7,12 +7,12 @@
 // combined view always equals the campaign as it was before archiving.
 import { promises as fs } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CampaignDocument } from './campaignDocument';
-import { loadCampaign } from './campaignFile';
-import { MAX_ALIAS_COUNT } from './limits';
-import { campaignFileSchema, type Campaign } from './model';
-import { normalizeCampaign } from './normalize';
-import { CampaignError } from './problems';
+import { CampaignDocument } from '../document/campaignDocument';
+import { loadCampaign } from '../file/campaignFile';
+import { MAX_ALIAS_COUNT } from '../model/limits';
+import { campaignFileSchema, type Campaign } from '../model/model';
+import { normalizeCampaign } from '../model/normalize';
+import { CampaignError } from '../model/problems';
 
 /** Archive files may grow past the campaign's own size limit: they are read, rarely. */
 export const ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;

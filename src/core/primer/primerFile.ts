@@ -9,10 +9,10 @@
 // characters above which Claude Code swaps hook output for a file path.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { archiveInfo } from './archiveView';
-import { atomicWrite, loadCampaign } from './campaignFile';
-import { findBlock } from './claudeMdBlock';
-import type { Campaign } from './model';
+import { archiveInfo } from '../archive/archiveView';
+import { atomicWrite, loadCampaign } from '../file/campaignFile';
+import { findBlock } from '../agents/claudeMdBlock';
+import type { Campaign } from '../model/model';
 import { renderPrimer } from './primer';
 
 export const PRIMER_RELATIVE_PATH = '.claude/campaign-primer.md';

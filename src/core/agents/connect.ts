@@ -13,7 +13,7 @@
 // state they must not touch (invalid JSON, a hand-edited block without force).
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { atomicWrite, loadCampaign } from './campaignFile';
+import { atomicWrite, loadCampaign } from '../file/campaignFile';
 import { blockBody, findBlock, removeBlock, upsertBlock, type DeliveryMode } from './claudeMdBlock';
 import {
   HOOK_COMMAND,
@@ -23,8 +23,8 @@ import {
   unmergeSessionStartHook,
   type SettingsScope,
 } from './claudeSettings';
-import { CampaignError } from './problems';
-import { PRIMER_RELATIVE_PATH, primerPathFor, projectRootFor, relativeToRoot, renderPrimerFile } from './primerFile';
+import { CampaignError } from '../model/problems';
+import { PRIMER_RELATIVE_PATH, primerPathFor, projectRootFor, relativeToRoot, renderPrimerFile } from '../primer/primerFile';
 
 export interface ConnectOptions {
   /** The campaign file (absolute path). */

@@ -6,7 +6,7 @@
 // endings stay as they were, and taking it out again restores the exact
 // bytes (proved each time by redoing the insertion and comparing).
 import { nodeValue as getNodeValue, parseJsonTree, type JsonNode as Node } from './jsonText';
-import { CampaignError } from './problems';
+import { CampaignError } from '../model/problems';
 
 /** The primer file, as the hook reads it: relative to the project root. */
 export const HOOK_PRIMER_PATH = '.claude/campaign-primer.md';

@@ -4,15 +4,15 @@
 // lines back into the original text, keeping its BOM and line endings.
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign } from './model';
-import { normalizeCampaign } from './normalize';
-import { CampaignError, type Problem } from './problems';
+import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign } from '../model/model';
+import { normalizeCampaign } from '../model/normalize';
+import { CampaignError, type Problem } from '../model/problems';
 import { applyFormat, detectFormat, type TextFormat } from './textFormat';
 import { patchOriginal } from './minimalPatch';
-import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from './limits';
-import { zodIssuesToProblems } from './schemaProblems';
+import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits';
+import { zodIssuesToProblems } from '../model/schemaProblems';
 import { renderOptionsFor } from './renderStyle';
-import type { Operation, OperationContext } from './operations/operation';
+import type { Operation, OperationContext } from '../operations/operation';
 
 export interface ParseOptions {
   /** File name used in messages. */

@@ -7,8 +7,8 @@
 // files back to their old text — so no entry is ever lost or doubled.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { atomicWrite } from './campaignFile';
-import { CampaignError } from './problems';
+import { atomicWrite } from '../file/campaignFile';
+import { CampaignError } from '../model/problems';
 import { JOURNAL_NAME } from './archiveView';
 
 export interface JournalEntry {

@@ -7,13 +7,13 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isSeq, visit, type Node, type YAMLSeq } from 'yaml';
-import { CampaignDocument } from './campaignDocument';
-import { loadCampaign } from './campaignFile';
-import { withFileLock } from './fileLock';
-import { MAX_ALIAS_COUNT } from './limits';
-import type { Operation } from './operations/operation';
-import { CampaignError } from './problems';
-import { blockStyle, ensureSeq, getNode, pairOf, seqItem, setKey } from './yamlEdit';
+import { CampaignDocument } from '../document/campaignDocument';
+import { loadCampaign } from '../file/campaignFile';
+import { withFileLock } from '../file/fileLock';
+import { MAX_ALIAS_COUNT } from '../model/limits';
+import type { Operation } from '../operations/operation';
+import { CampaignError } from '../model/problems';
+import { blockStyle, ensureSeq, getNode, pairOf, seqItem, setKey } from '../document/yamlEdit';
 import {
   ARCHIVE_MAX_BYTES,
   archiveDirFor,

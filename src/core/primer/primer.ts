@@ -26,7 +26,7 @@
 // 3. The footer says where the full file is and counts what was left out.
 //    Superseded decisions are never shown and count as omitted; done work is
 //    not remaining work and is neither shown nor counted.
-import type { BuildLogEntry, Campaign, Decision, WorkItem } from './model';
+import type { BuildLogEntry, Campaign, Decision, WorkItem } from '../model/model';
 import { estimateTokens } from './tokenEstimate';
 
 export const DEFAULT_PRIMER_BUDGET = 2000;

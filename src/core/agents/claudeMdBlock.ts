@@ -10,7 +10,7 @@
 // block early, add an import or reach a shell from here. (The primer file,
 // which does carry campaign text, guards itself: see primerFile.ts.)
 import { createHash } from 'node:crypto';
-import { CampaignError } from './problems';
+import { CampaignError } from '../model/problems';
 
 export const BLOCK_BEGIN_PREFIX = '<!-- campaign:begin';
 export const BLOCK_END = '<!-- campaign:end -->';

@@ -2,7 +2,7 @@
 // sections in canonical order when missing and build new nodes in the style
 // the rest of the file uses.
 import { isAlias, isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
-import { TOP_LEVEL_KEYS } from './model';
+import { TOP_LEVEL_KEYS } from '../model/model';
 
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => (isScalar(p.key) ? p.key.value === key : p.key === key)) as Pair | undefined;

@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { CampaignError } from './problems';
-import { atomicWrite } from './campaignFile';
+import { CampaignError } from '../model/problems';
+import { atomicWrite } from '../file/campaignFile';
 
 const run = promisify(execFile);
 

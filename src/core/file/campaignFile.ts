@@ -6,12 +6,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
-import { CampaignDocument } from './campaignDocument';
-import { CampaignError } from './problems';
-import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from './limits';
-import type { Operation, OperationContext } from './operations/operation';
+import { CampaignDocument } from '../document/campaignDocument';
+import { CampaignError } from '../model/problems';
+import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from '../model/limits';
+import type { Operation, OperationContext } from '../operations/operation';
 import { isAlive, withFileLock } from './fileLock';
-import { formatBytes } from './campaignDocument';
+import { formatBytes } from '../document/campaignDocument';
 
 export interface FileOptions {
   maxBytes?: number;

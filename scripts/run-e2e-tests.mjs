@@ -17,6 +17,9 @@ const files = [];
     else if (n.endsWith('.e2e.js')) files.push(p);
   }
 })(dir);
+// CAMPAIGN_E2E_FILES=a,b runs only the files whose path contains one of them (while developing).
+const only = (process.env.CAMPAIGN_E2E_FILES ?? '').split(',').filter(Boolean);
+if (only.length) files.splice(0, files.length, ...files.filter((f) => only.some((o) => f.includes(o))));
 if (files.length === 0) {
   console.error(`[e2e] no *.e2e.js under ${dir}: run \`node scripts/build.mjs --tests\` first`);
   process.exit(2);

@@ -3,8 +3,8 @@
 // scripts/test-all.mjs and by `npm start` (both: .vscode-test/campaign.vsix).
 // Usage: node scripts/package-vsix.mjs [--out PATH] [--skip-build]
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -23,5 +23,8 @@ if (!values['skip-build']) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   run(process.execPath, [join(root, 'scripts/build.mjs'), '--production']);
 }
+// The output folder may not exist yet: on a fresh clone `npm start` packages
+// into .vscode-test/ before provisioning has created it.
+mkdirSync(dirname(out), { recursive: true });
 // --no-dependencies: everything is bundled by esbuild, node_modules stays out.
 run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', out]);

@@ -74,6 +74,11 @@ export class TerminalPath extends Disposable {
     );
   }
 
+  /** What new terminals get for PATH (undefined when turned off). */
+  get pathMutator(): vscode.EnvironmentVariableMutator | undefined {
+    return this.context.environmentVariableCollection.get('PATH');
+  }
+
   get launcherPath(): string {
     return join(this.binDir, process.platform === 'win32' ? 'campaign.cmd' : 'campaign');
   }

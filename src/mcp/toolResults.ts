@@ -21,7 +21,7 @@ export function errorText(err: unknown, file?: string): string {
   }
   const e = err as NodeJS.ErrnoException | undefined;
   if (e && typeof e.code === 'string' && typeof e.message === 'string') return `The campaign file could not be used: ${e.message}`;
-  return `Campaign failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`;
+  return err instanceof Error ? err.message : `Campaign failed unexpectedly: ${String(err)}`;
 }
 
 export function errorResult(err: unknown, file?: string): CallToolResult {

@@ -89,7 +89,7 @@ describe('campaign mcp over stdio (SDK client)', () => {
   it('show_campaign: the normalized campaign with ids', async () => {
     const r = await callTool(s.client, 'show_campaign');
     assert.equal(r.isError, false, r.text);
-    const c = r.structured!.campaign as { remaining_work: Array<{ id: string; title: string; index?: number }> };
+    const c = r.structured! as { remaining_work: Array<{ id: string; title: string; index?: number }> };
     assert.deepEqual(c.remaining_work.map((w) => w.id), ['w1', 'w2', 'w3']);
     assert.equal(c.remaining_work[0]!.index, undefined);
     assert.match(r.text, /w1 \[high\] Implement password reset flow/);
@@ -176,6 +176,11 @@ describe('campaign mcp over stdio (SDK client)', () => {
     r = await callTool(s.client, 'update_work', { ref: '1', priority: 'high' });
     assert.equal(r.isError, true, 'a position is not a ref');
     assert.match(r.text, /positions are not accepted/);
+    r = await callTool(s.client, 'update_work', { ref: 'w3' });
+    assert.equal(r.isError, true, 'an update with nothing to change');
+    assert.match(r.text, /Nothing to change/);
+    r = await callTool(s.client, 'add_work', { title: 42 });
+    assert.equal(r.isError, true, 'arguments of the wrong type');
     r = await callTool(s.client, 'log_decision', { decision: 'X', rationale: 'Y', supersedes: 'd-none' });
     assert.equal(r.isError, true);
     assert.match(r.text, /No decision has the id or exact text "d-none"/);

@@ -7,7 +7,13 @@ import type { CliContext } from '../cliContext';
 export const mcpUsage = 'mcp [--file PATH]';
 
 export async function mcpCommand(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { file: { type: 'string' } }, strict: true, allowPositionals: false });
+  let values: { file?: string | undefined };
+  try {
+    values = parseArgs({ args: argv, options: { file: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    ctx.err(`campaign mcp: ${err instanceof Error ? err.message : String(err)}\nUsage: campaign ${mcpUsage}`);
+    return 2;
+  }
   const file = values.file ?? ctx.file;
   ctx.err(`campaign mcp: serving ${file ? `--file ${file}` : `the campaign found from ${ctx.cwd}`} on stdio`);
   await serveCampaignMcp({ cwd: ctx.cwd, ...(file !== undefined ? { file } : {}), now: ctx.now, log: (t) => ctx.err(`campaign mcp: ${t}`) }, CAMPAIGN_VERSION);

@@ -67,7 +67,7 @@ export function registerReadTools(server: McpServer, mc: McpContext): void {
       guarded(mc.log, 'show_campaign', async () => {
         const { doc } = await loadCampaign(await mc.campaignPath());
         const c = doc.model;
-        return textResult(summary(c), { campaign: toPublicJson(c) as unknown as Record<string, unknown> });
+        return textResult(summary(c), toPublicJson(c) as unknown as Record<string, unknown>);
       }),
   );
 }

@@ -7,7 +7,7 @@ import { addWork, completeWork, updateWork, type NewWork, type WorkChanges } fro
 import type { McpContext } from '../mcpContext';
 import { onWorkItem } from '../mcpRefs';
 import { writeCampaign } from '../mcpWrite';
-import { guarded, textResult } from '../toolResults';
+import { errorResult, guarded, textResult } from '../toolResults';
 import { PRIORITY, REF, STATUS } from './schemas';
 
 /** Applies `first` then `second` to the same document, in one guarded write. */
@@ -67,7 +67,7 @@ export function registerWorkTools(server: McpServer, mc: McpContext): void {
         if (notes !== undefined) changes.notes = notes;
         const edits = Object.keys(changes).length > 0;
         if (!edits && status !== 'done') {
-          return textResult('Nothing to change: give title, priority, status or notes.');
+          return errorResult(new Error('Nothing to change: give title, priority, status or notes along with the ref.'));
         }
         const op = onWorkItem(ref, (r) => {
           if (status !== 'done') return updateWork(r, changes);

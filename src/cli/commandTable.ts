@@ -4,6 +4,7 @@ import { connectCommand, connectUsage, disconnectCommand, disconnectUsage } from
 import { decideCommand, decideUsage } from './commands/decideCommand';
 import { importCommand, importUsage } from './commands/importCommand';
 import { initCommand, initUsage } from './commands/initCommand';
+import { mcpCommand, mcpUsage } from './commands/mcpCommand';
 import { archiveCommand, archiveUsage } from './commands/archiveCommand';
 import { gitSetupCommand, gitSetupUsage, mergeDriverCommand, mergeDriverUsage, resolveCommand, resolveUsage } from './commands/mergeCommands';
 import { primerCommand, primerUsage } from './commands/primerCommand';
@@ -33,5 +34,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   resolve: { usage: resolveUsage, summary: 'list merge conflicts, or keep one side of one', run: resolveCommand },
   connect: { usage: connectUsage, summary: 'hand every Claude Code session the campaign (CLAUDE.md block, primer, optional hook)', run: connectCommand },
   disconnect: { usage: disconnectUsage, summary: 'remove exactly what connect added', run: disconnectCommand },
+  mcp: { usage: mcpUsage, summary: 'serve the campaign tools to AI agents over MCP (stdio)', run: mcpCommand },
   import: { usage: importUsage, summary: 'turn a Markdown campaign (the article layout) into .claude/campaign.yaml', run: importCommand },
 };

@@ -20,9 +20,11 @@ import { GitCommits } from './gitCommits';
 import { GitMerges } from './gitMerges';
 import { HandoffPanel } from './handoffPanel';
 import { Logger } from './logger';
+import { CampaignMcpProvider } from './mcpProvider';
 import { MinuteClock } from './minuteClock';
 import { PrimerPreview } from './primerPreview';
 import { SessionStatusBar } from './statusBar';
+import { TerminalPath } from './terminalPath';
 import { WorkspaceTrust } from './trust';
 import { windowUi } from './ui';
 
@@ -35,6 +37,8 @@ export interface CampaignExtensionApi {
   readonly primerPreview: PrimerPreview;
   readonly primerSync: ClaudePrimerSync;
   readonly gitMerges: GitMerges;
+  readonly mcpServers: CampaignMcpProvider;
+  readonly terminalPath: TerminalPath;
   /** The commands' shared context; tests replace `ui` and `openHandoff` on it. */
   readonly commands: CommandContext;
 }
@@ -92,9 +96,12 @@ export function activate(context: vscode.ExtensionContext): CampaignExtensionApi
   );
   const statusBar = own(new SessionStatusBar(workspace, clock));
   context.subscriptions.push(...registerCommands(commands));
+  // Agents write the campaign too: the MCP server for VS Code's agents, the CLI for terminal ones.
+  const mcpServers = own(new CampaignMcpProvider(workspace, trust, context.extensionPath, log.child('mcp')));
+  const terminalPath = own(new TerminalPath(context, log.child('terminal')));
 
   log.info(`activated with ${workspace.stores.length} folder(s)`);
-  return { workspace, views, statusBar, trust, contextKeys, primerPreview, primerSync, gitMerges, commands };
+  return { workspace, views, statusBar, trust, contextKeys, primerPreview, primerSync, gitMerges, mcpServers, terminalPath, commands };
 }
 
 export function deactivate(): void {

@@ -4,7 +4,9 @@
 // events when the request asks for a stream, JSON otherwise), count_tokens
 // with a small count, and every other request with a harmless empty answer;
 // it records every request (method, path, body) so a test can see exactly
-// what the model would have been given. It also serves as the HTTP(S) proxy
+// what the model would have been given. A test can script the model's
+// answers (`respond`): text, or `tool_use` blocks the client then runs (MCP
+// tools included) and answers with `tool_result`s in its next request. It also serves as the HTTP(S) proxy
 // of the client under test: a CONNECT to anywhere is logged and refused, so
 // nothing the client tries leaves the machine.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,27 +35,42 @@ export interface MessagesApiStub {
   close(): Promise<void>;
 }
 
+/** One block of a scripted assistant answer. */
+export type StubBlock =
+  | { type: 'text'; text: string }
+  | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+
 export interface StubOptions {
   /** The assistant's reply text. */
   reply?: string;
+  /**
+   * Scripts the answer to a POST /v1/messages: the blocks to answer with, or
+   * undefined for the plain `reply`. An answer with a tool_use block stops
+   * with `stop_reason: "tool_use"`, so the client runs the tools.
+   */
+  respond?: (r: RecordedRequest) => StubBlock[] | undefined;
   /** Called for each request as it arrives (for logging). */
   onRequest?: (r: RecordedRequest) => void;
 }
 
-function messageBody(model: string, text: string): Record<string, unknown> {
+function stopReason(blocks: readonly StubBlock[]): string {
+  return blocks.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn';
+}
+
+function messageBody(model: string, blocks: readonly StubBlock[]): Record<string, unknown> {
   return {
     id: 'msg_stub_0001',
     type: 'message',
     role: 'assistant',
     model,
-    content: [{ type: 'text', text }],
-    stop_reason: 'end_turn',
+    content: blocks,
+    stop_reason: stopReason(blocks),
     stop_sequence: null,
     usage: { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
   };
 }
 
-function sse(res: ServerResponse, model: string, text: string): void {
+function sse(res: ServerResponse, model: string, blocks: readonly StubBlock[]): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -61,18 +78,25 @@ function sse(res: ServerResponse, model: string, text: string): void {
     'request-id': 'req_stub_0001',
   });
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const start = messageBody(model, '');
+  const start = messageBody(model, []);
   send('message_start', {
     type: 'message_start',
     message: { ...start, content: [], stop_reason: null, usage: { input_tokens: 10, output_tokens: 1 } },
   });
-  send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
   send('ping', { type: 'ping' });
-  send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
-  send('content_block_stop', { type: 'content_block_stop', index: 0 });
+  blocks.forEach((b, index) => {
+    if (b.type === 'text') {
+      send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
+      send('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: b.text } });
+    } else {
+      send('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: b.id, name: b.name, input: {} } });
+      send('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(b.input) } });
+    }
+    send('content_block_stop', { type: 'content_block_stop', index });
+  });
   send('message_delta', {
     type: 'message_delta',
-    delta: { stop_reason: 'end_turn', stop_sequence: null },
+    delta: { stop_reason: stopReason(blocks), stop_sequence: null },
     usage: { output_tokens: 5 },
   });
   send('message_stop', { type: 'message_stop' });
@@ -110,8 +134,9 @@ export async function startMessagesApiStub(options: StubOptions = {}): Promise<M
       const parsed = (r.json ?? {}) as { stream?: boolean; model?: string };
       if (req.method === 'POST' && pathname === '/v1/messages') {
         const model = typeof parsed.model === 'string' ? parsed.model : 'claude-stub';
-        if (parsed.stream) sse(res, model, reply);
-        else json(res, 200, messageBody(model, reply));
+        const blocks = options.respond?.(r) ?? [{ type: 'text' as const, text: reply }];
+        if (parsed.stream) sse(res, model, blocks);
+        else json(res, 200, messageBody(model, blocks));
         return;
       }
       if (req.method === 'POST' && pathname === '/v1/messages/count_tokens') {

@@ -1,0 +1,23 @@
+// Job: `campaign mcp [--file PATH]`: run the stdio MCP server for agents.
+// Its own --file (after the command name) is what editor registrations pass.
+import { parseArgs } from 'node:util';
+import { serveCampaignMcp } from '../../mcp/mcpServer';
+import type { CliContext } from '../cliContext';
+
+export const mcpUsage = 'mcp [--file PATH]';
+
+export async function mcpCommand(ctx: CliContext, argv: string[]): Promise<number> {
+  let values: { file?: string | undefined };
+  try {
+    values = parseArgs({ args: argv, options: { file: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    ctx.err(`campaign mcp: ${err instanceof Error ? err.message : String(err)}\nUsage: campaign ${mcpUsage}`);
+    return 2;
+  }
+  const file = values.file ?? ctx.file;
+  ctx.err(`campaign mcp: serving ${file ? `--file ${file}` : `the campaign found from ${ctx.cwd}`} on stdio`);
+  await serveCampaignMcp({ cwd: ctx.cwd, ...(file !== undefined ? { file } : {}), now: ctx.now, log: (t) => ctx.err(`campaign mcp: ${t}`) }, CAMPAIGN_VERSION);
+  return 0;
+}
+
+declare const CAMPAIGN_VERSION: string;

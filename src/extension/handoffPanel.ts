@@ -7,6 +7,7 @@
 // or closed and reopened during the same session.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { EndSessionInput } from '../core/operations/sessionOps';
 import {
   CancelMessage,
   createMessage,
@@ -18,7 +19,6 @@ import {
   ReadyMessage,
   SubmitMessage,
   SubmitResultMessage,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
   type HostToWebviewMessage,

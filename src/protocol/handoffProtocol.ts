@@ -7,18 +7,11 @@
 // is untrusted until a guard (`isWebviewMessage`, `isHostMessage`) accepts it;
 // the guards check the exact shape — known keys only, strings and list sizes
 // within the limits below — so the host never switches on `any`.
+import { PRIORITIES, type Priority } from '../core/model/priority';
+import type { EndSessionInput } from '../core/operations/sessionOps';
 
-export const HANDOFF_PRIORITIES = ['high', 'medium', 'low'] as const;
-export type HandoffPriority = (typeof HANDOFF_PRIORITIES)[number];
-
-/** What the core's end-session operation takes: the submitted, cleaned form. */
-export interface EndSessionInput {
-  done: string[];
-  next: { title: string; priority: 'high' | 'medium' | 'low' }[];
-  handoff?: string;
-  notes: string[];
-  decisions: { decision: string; rationale: string }[];
-}
+/** The priorities a next step may have: the core's one list. */
+export type HandoffPriority = Priority;
 
 export interface NextStepRow {
   title: string;
@@ -167,7 +160,7 @@ function isListOf<T>(x: unknown, item: (v: unknown) => v is T): x is T[] {
 }
 
 export function isPriority(x: unknown): x is HandoffPriority {
-  return typeof x === 'string' && (HANDOFF_PRIORITIES as readonly string[]).includes(x);
+  return typeof x === 'string' && (PRIORITIES as readonly string[]).includes(x);
 }
 
 function isNextStepRow(x: unknown): x is NextStepRow {

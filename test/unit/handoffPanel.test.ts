@@ -5,7 +5,8 @@
 import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
-import type { EndSessionInput, HandoffDraft, HandoffPrefill } from '../../src/protocol/handoffProtocol';
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
+import type { HandoffDraft, HandoffPrefill } from '../../src/protocol/handoffProtocol';
 
 // ---- A minimal stand-in for the parts of the vscode API the panel uses --------
 

@@ -17,10 +17,10 @@ import {
   ReadyMessage,
   SubmitMessage,
   SubmitResultMessage,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
 } from '../../src/protocol/handoffProtocol';
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
 
 const repoRoot = process.env.CAMPAIGN_REPO_ROOT ?? resolve(__dirname, '../../..');
 

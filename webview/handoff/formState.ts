@@ -2,12 +2,13 @@
 // Node: the draft, row edits, validation, restoring a saved draft, and the
 // conversion of a draft into the core's EndSessionInput. Every function is
 // pure and returns a new draft; nothing here mutates its arguments.
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
+import { titleKey } from '../../src/core/operations/workMatch';
 import {
   HANDOFF_LIMITS,
   isHandoffDraft,
   isPriority,
   type DecisionRow,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
   type HandoffPriority,
@@ -350,8 +351,9 @@ export function priorityLabel(p: HandoffPriority): string {
 
 // ---- Internals ---------------------------------------------------------------------
 
+/** The core's matching rule: the host merges a next step with open work by the same test. */
 function normalizeTitle(title: string): string {
-  return title.trim().toLowerCase();
+  return titleKey(title);
 }
 
 function inRange(list: readonly unknown[], index: number): boolean {

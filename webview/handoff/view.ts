@@ -11,9 +11,9 @@ import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { PRIORITIES } from '../../src/core/model/priority';
 import {
   HANDOFF_LIMITS,
-  HANDOFF_PRIORITIES,
   type HandoffDraft,
   type HandoffPrefill,
   type NextStepRow,
@@ -164,7 +164,7 @@ function prioritySelect(index: number, value: string): VscodeSingleSelect {
   select.dataset.focus = key;
   select.label = `Priority of next step ${index + 1}`;
   select.className = 'priority';
-  for (const p of HANDOFF_PRIORITIES) {
+  for (const p of PRIORITIES) {
     const option = document.createElement('vscode-option');
     option.value = p;
     option.selected = p === value;

@@ -97,6 +97,14 @@ export interface SubmitParams {
   input: EndSessionInput;
 }
 
+export interface CancelParams {
+  /**
+   * The person changed the form from what it opened with: the host asks
+   * before discarding it (the webview cannot open a dialog). Absent: unchanged.
+   */
+  filled?: boolean;
+}
+
 // host → webview
 export const InitMessage = kind<InitParams>()('init');
 export const SubmitResultMessage = kind<SubmitResultParams>()('submitResult');
@@ -105,7 +113,7 @@ export const SubmitResultMessage = kind<SubmitResultParams>()('submitResult');
 export const ReadyMessage = kind<NoParams>()('ready');
 export const DraftChangedMessage = kind<DraftChangedParams>()('draftChanged');
 export const SubmitMessage = kind<SubmitParams>()('submit');
-export const CancelMessage = kind<NoParams>()('cancel');
+export const CancelMessage = kind<CancelParams>()('cancel');
 
 /** The wire form of a message kind. */
 export type MessageOf<K> =
@@ -225,8 +233,9 @@ export function isWebviewMessage(x: unknown): x is WebviewToHostMessage {
   const p = x.params;
   switch (x.type) {
     case ReadyMessage.type:
-    case CancelMessage.type:
       return isNoParams(p);
+    case CancelMessage.type:
+      return isRecordWith(p, [], ['filled']) && (p.filled === undefined || typeof p.filled === 'boolean');
     case DraftChangedMessage.type:
       return isRecordWith(p, ['draft']) && isHandoffDraft(p.draft);
     case SubmitMessage.type:

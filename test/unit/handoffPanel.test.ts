@@ -362,4 +362,36 @@ describe('handoff panel (host)', () => {
     assert.equal((panel.posted[1]!.params as { readOnly: boolean }).readOnly, false);
     assert.deepEqual(submitted, [input]);
   });
+
+  it('Cancel on a filled form asks first: Discard closes and forgets the draft, keeping it keeps the form', async () => {
+    const answers = [false, true];
+    let asked = 0;
+    const { panel } = open({
+      confirmDiscard: async () => {
+        asked++;
+        return answers.shift()!;
+      },
+    });
+    panel.send({ type: 'ready', params: {} });
+    panel.send({ type: 'draftChanged', params: { draft } });
+    panel.send({ type: 'cancel', params: { filled: true } });
+    await tick();
+    assert.equal(asked, 1);
+    assert.equal(panel.disposed, false, 'keeping the form keeps the panel');
+    assert.ok(HandoffPanel.currentPanel);
+    panel.send({ type: 'cancel', params: { filled: true } });
+    await tick();
+    assert.equal(asked, 2);
+    assert.equal(panel.disposed, true, 'Discard closes it');
+  });
+
+  it('Cancel on an unchanged form closes at once without asking', async () => {
+    let asked = 0;
+    const { panel } = open({ confirmDiscard: async () => ++asked > 0 });
+    panel.send({ type: 'ready', params: {} });
+    panel.send({ type: 'cancel', params: { filled: false } });
+    await tick();
+    assert.equal(asked, 0);
+    assert.equal(panel.disposed, true);
+  });
 });

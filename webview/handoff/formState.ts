@@ -197,6 +197,28 @@ export function setField(draft: HandoffDraft, ref: FieldRef, value: string): Han
   }
 }
 
+/**
+ * The draft with the values the fields show right now. The form reads them
+ * from the elements at submit: a keystroke's `input` event may not have
+ * reached the draft yet when Ctrl+Enter arrives straight after it.
+ */
+export function withFieldValues(draft: HandoffDraft, fields: readonly { key: string; value: string }[]): HandoffDraft {
+  let out = draft;
+  for (const { key, value } of fields) {
+    const ref = parseFieldKey(key);
+    if (ref && getField(out, ref) !== value) out = setField(out, ref, value);
+  }
+  return out;
+}
+
+/**
+ * Whether the draft records nothing beyond what the form opened with (blank
+ * rows aside): Cancel then closes at once instead of asking first.
+ */
+export function isUnchangedDraft(draft: HandoffDraft, prefill: HandoffPrefill): boolean {
+  return JSON.stringify(toEndSessionInput(draft)) === JSON.stringify(toEndSessionInput(createDraft(prefill)));
+}
+
 /** The value a field holds, or undefined when the row does not exist. */
 export function getField(draft: HandoffDraft, ref: FieldRef): string | undefined {
   switch (ref.section) {
@@ -309,6 +331,33 @@ export function toEndSessionInput(draft: HandoffDraft): EndSessionInput {
   };
   if (handoff !== '') input.handoff = handoff;
   return input;
+}
+
+/** How the form names a field in messages: its visible label. */
+export function fieldLabel(ref: FieldRef): string {
+  switch (ref.section) {
+    case 'handoff':
+      return 'Handoff note';
+    case 'accomplishments':
+      return `Accomplishment ${ref.index + 1}`;
+    case 'notes':
+      return `Note ${ref.index + 1}`;
+    case 'next':
+      return `Next step ${ref.index + 1}`;
+    case 'decisions':
+      return ref.field === 'decision' ? `Decision ${ref.index + 1}` : `Rationale for decision ${ref.index + 1}`;
+  }
+}
+
+/**
+ * The short summary the footer repeats next to the End Session button, so a
+ * problem out of sight is still announced: the first problem, and how many more.
+ */
+export function problemSummary(errors: readonly FieldError[]): string {
+  const first = errors[0];
+  if (!first) return '';
+  const more = errors.length - 1;
+  return `${fieldLabel(first.ref)}: ${first.message}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}`;
 }
 
 export type SubmitCheck = { ok: true; input: EndSessionInput } | { ok: false; errors: FieldError[] };

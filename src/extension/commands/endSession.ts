@@ -6,6 +6,7 @@
 import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
 import { buildPrefill, endSessionFromForm } from '../handoffData';
+import { DISCARD_BUTTON, DISCARD_DETAIL, DISCARD_QUESTION } from '../handoffPanel';
 import { parseStarted } from '../sessionClock';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
@@ -29,6 +30,8 @@ export const endSessionCommand: CampaignCommand = {
       onSubmit: async (input) => {
         await ctx.writer.run(store, endSessionFromForm(input));
       },
+      confirmDiscard: async () =>
+        (await ctx.ui.showWarningMessage(DISCARD_QUESTION, { modal: true, detail: DISCARD_DETAIL }, DISCARD_BUTTON)) === DISCARD_BUTTON,
       log: (message) => ctx.log.info(message),
     });
   },

@@ -2,6 +2,7 @@
 // and where its output goes (injectable, so commands are testable in-process).
 import { resolve } from 'node:path';
 import { findCampaignFile } from '../core/file/findCampaign';
+import type { RandomSource } from '../core/model/ids';
 import { CampaignError } from '../core/model/problems';
 
 export interface CliContext {
@@ -9,6 +10,8 @@ export interface CliContext {
   /** `--file PATH`, when given. */
   file?: string;
   now: () => Date;
+  /** Random bytes for new ids; tests inject a seeded source so files compare byte for byte. */
+  random?: RandomSource;
   out: (text: string) => void;
   err: (text: string) => void;
 }

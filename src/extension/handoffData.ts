@@ -1,37 +1,29 @@
 // Pure (no `vscode`): what the handoff form opens with, and the operation its
-// submit runs. The prefill gathers what this session already did (work
-// completed, commits since it started); the submit turns the form into one
-// `session.end` edit.
-import { isMap, isSeq, isScalar } from 'yaml';
-import type { CampaignDocument } from '../core/document/campaignDocument';
+// submit runs. Both come from the core's one end-session rule: the prefill is
+// what was completed during this session (plus commits since it started), and
+// the submit is `endSession` with exactly what the person kept in the form.
 import type { Campaign } from '../core/model/model';
 import { endSession, type EndSessionInput, type EndSessionResult } from '../core/operations/sessionOps';
-import { updateWork } from '../core/operations/workOps';
+import { completedThisSession } from '../core/operations/sessionWork';
+import { titleKey } from '../core/operations/workMatch';
 import type { Operation } from '../core/operations/operation';
 import type { HandoffPrefill } from '../protocol/handoffProtocol';
 import { openWorkInPickOrder } from './workGroups';
-import { workRef } from './workItemRef';
 
 /**
- * Plain-string work items completed during the session leave the list at once
- * and are remembered under `active_session.completed`, which the normalized
- * model does not carry; read them from the document.
+ * The form's prefill: work completed during this session (never work finished
+ * in an earlier one) and commit subjects since it started, each once. The
+ * panel fits it to the protocol's limits (fitPrefill) before posting.
  */
-export function completedInSession(cd: CampaignDocument): string[] {
-  const session = cd.doc.get('active_session', true);
-  if (!isMap(session)) return [];
-  const completed = session.get('completed', true);
-  if (!isSeq(completed)) return [];
-  return completed.items
-    .map((n) => (isScalar(n) ? String(n.value ?? '') : ''))
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** The form's prefill. The panel fits it to the protocol's limits (fitPrefill) before posting. */
-export function buildPrefill(campaign: Campaign, completed: readonly string[], commitSubjects: readonly string[]): HandoffPrefill {
-  const doneItems = campaign.remaining_work.filter((i) => i.status === 'done').map((i) => i.title);
-  const accomplishments = [...new Set([...doneItems, ...completed, ...commitSubjects].map((s) => s.trim()).filter(Boolean))];
+export function buildPrefill(campaign: Campaign, commitSubjects: readonly string[]): HandoffPrefill {
+  const seen = new Set<string>();
+  const accomplishments: string[] = [];
+  for (const line of [...completedThisSession(campaign), ...commitSubjects].map((s) => s.trim())) {
+    const key = titleKey(line);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    accomplishments.push(line);
+  }
   return {
     focus: campaign.active_session?.focus ?? '',
     started: campaign.active_session?.started ?? '',
@@ -40,25 +32,11 @@ export function buildPrefill(campaign: Campaign, completed: readonly string[], c
   };
 }
 
-const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
- * The submit's one operation. The form offers open work as next steps; a next
- * step that is already open work is kept (re-prioritized if the form changed
- * its priority) instead of being added a second time.
+ * The submit's one operation. The form's result is the core's input as it
+ * stands: the accomplishments are the rows the person kept (removed rows are
+ * not logged), and next steps naming open work re-prioritize it (the core's rule).
  */
-export function endSessionFromForm(input: EndSessionInput): Operation<EndSessionResult> {
-  const end = (next: EndSessionInput['next']) => endSession({ ...input, next });
-  return {
-    name: 'session.end',
-    apply(cd, ctx) {
-      const fresh: EndSessionInput['next'] = [];
-      for (const step of input.next) {
-        const open = cd.model.remaining_work.find((i) => i.status !== 'done' && sameTitle(i.title, step.title));
-        if (!open) fresh.push(step);
-        else if (open.priority !== step.priority) updateWork(workRef(open), { priority: step.priority }).apply(cd, ctx);
-      }
-      return end(fresh).apply(cd, ctx);
-    },
-  };
+export function endSessionFromForm(submitted: EndSessionInput): Operation<EndSessionResult> {
+  return endSession(submitted);
 }

@@ -7,6 +7,7 @@
 // or closed and reopened during the same session.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { EndSessionInput } from '../core/operations/sessionOps';
 import {
   CancelMessage,
   createMessage,
@@ -18,7 +19,6 @@ import {
   ReadyMessage,
   SubmitMessage,
   SubmitResultMessage,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
   type HostToWebviewMessage,
@@ -31,6 +31,11 @@ export interface HandoffPanelArgs {
   readOnly: boolean;
   /** Applies the end-session operation; a rejection is shown in the form. */
   onSubmit: (input: EndSessionInput) => Promise<void>;
+  /**
+   * Asked before Cancel throws away a form the person filled in; true to
+   * discard. Default: a modal warning with a "Discard" button.
+   */
+  confirmDiscard?: () => Thenable<boolean>;
   log?: (message: string) => void;
 }
 
@@ -39,6 +44,16 @@ export const HANDOFF_TITLE = 'End Session — Handoff';
 
 const READ_ONLY_MESSAGE = 'This workspace is not trusted, so Campaign is read-only. Trust the workspace to end the session.';
 const BUSY_MESSAGE = 'The session is already being ended.';
+export const DISCARD_QUESTION = 'Discard the handoff you started?';
+export const DISCARD_DETAIL = 'What you entered in the End Session form will be lost. The session stays active.';
+export const DISCARD_BUTTON = 'Discard';
+
+/** The default question before a filled form is discarded: a modal warning. */
+function askDiscard(): Thenable<boolean> {
+  return vscode.window
+    .showWarningMessage(DISCARD_QUESTION, { modal: true, detail: DISCARD_DETAIL }, DISCARD_BUTTON)
+    .then((choice) => choice === DISCARD_BUTTON);
+}
 
 export class HandoffPanel implements vscode.Disposable {
   private static current: HandoffPanel | undefined;
@@ -50,6 +65,8 @@ export class HandoffPanel implements vscode.Disposable {
   /** The webview has sent `ready` since it was last (re)loaded. */
   private ready = false;
   private submitting = false;
+  /** A "discard the form?" question is open. */
+  private confirming = false;
   private disposed = false;
   /** A submit result the webview could not receive yet (it was hidden); sent after the next `ready`. */
   private pendingResult: SubmitResultParams | undefined;
@@ -149,11 +166,32 @@ export class HandoffPanel implements vscode.Disposable {
         void this.submit(message.params.input);
         break;
       case CancelMessage.type:
-        // Cancel abandons the form; closing the tab keeps the draft.
-        HandoffPanel.saved = undefined;
-        this.dispose();
+        void this.cancel(message.params.filled === true);
         break;
     }
+  }
+
+  /**
+   * Cancel abandons the form (closing the tab keeps the draft instead). A form
+   * the person filled in goes only after they confirm; an unchanged one at once.
+   */
+  private async cancel(filled: boolean): Promise<void> {
+    if (this.confirming || this.submitting) return;
+    if (filled) {
+      this.confirming = true;
+      let discard = false;
+      try {
+        discard = await (this.args.confirmDiscard ?? askDiscard)();
+      } catch (err) {
+        this.log(`asking before discarding failed: ${errorMessage(err)}`);
+      } finally {
+        this.confirming = false;
+      }
+      if (!discard || this.disposed) return;
+    }
+    HandoffPanel.saved = undefined;
+    this.log('handoff form cancelled');
+    this.dispose();
   }
 
   private postInit(): void {

@@ -7,18 +7,11 @@
 // is untrusted until a guard (`isWebviewMessage`, `isHostMessage`) accepts it;
 // the guards check the exact shape — known keys only, strings and list sizes
 // within the limits below — so the host never switches on `any`.
+import { PRIORITIES, type Priority } from '../core/model/priority';
+import type { EndSessionInput } from '../core/operations/sessionOps';
 
-export const HANDOFF_PRIORITIES = ['high', 'medium', 'low'] as const;
-export type HandoffPriority = (typeof HANDOFF_PRIORITIES)[number];
-
-/** What the core's end-session operation takes: the submitted, cleaned form. */
-export interface EndSessionInput {
-  done: string[];
-  next: { title: string; priority: 'high' | 'medium' | 'low' }[];
-  handoff?: string;
-  notes: string[];
-  decisions: { decision: string; rationale: string }[];
-}
+/** The priorities a next step may have: the core's one list. */
+export type HandoffPriority = Priority;
 
 export interface NextStepRow {
   title: string;
@@ -104,6 +97,14 @@ export interface SubmitParams {
   input: EndSessionInput;
 }
 
+export interface CancelParams {
+  /**
+   * The person changed the form from what it opened with: the host asks
+   * before discarding it (the webview cannot open a dialog). Absent: unchanged.
+   */
+  filled?: boolean;
+}
+
 // host → webview
 export const InitMessage = kind<InitParams>()('init');
 export const SubmitResultMessage = kind<SubmitResultParams>()('submitResult');
@@ -112,7 +113,7 @@ export const SubmitResultMessage = kind<SubmitResultParams>()('submitResult');
 export const ReadyMessage = kind<NoParams>()('ready');
 export const DraftChangedMessage = kind<DraftChangedParams>()('draftChanged');
 export const SubmitMessage = kind<SubmitParams>()('submit');
-export const CancelMessage = kind<NoParams>()('cancel');
+export const CancelMessage = kind<CancelParams>()('cancel');
 
 /** The wire form of a message kind. */
 export type MessageOf<K> =
@@ -167,7 +168,7 @@ function isListOf<T>(x: unknown, item: (v: unknown) => v is T): x is T[] {
 }
 
 export function isPriority(x: unknown): x is HandoffPriority {
-  return typeof x === 'string' && (HANDOFF_PRIORITIES as readonly string[]).includes(x);
+  return typeof x === 'string' && (PRIORITIES as readonly string[]).includes(x);
 }
 
 function isNextStepRow(x: unknown): x is NextStepRow {
@@ -232,8 +233,9 @@ export function isWebviewMessage(x: unknown): x is WebviewToHostMessage {
   const p = x.params;
   switch (x.type) {
     case ReadyMessage.type:
-    case CancelMessage.type:
       return isNoParams(p);
+    case CancelMessage.type:
+      return isRecordWith(p, [], ['filled']) && (p.filled === undefined || typeof p.filled === 'boolean');
     case DraftChangedMessage.type:
       return isRecordWith(p, ['draft']) && isHandoffDraft(p.draft);
     case SubmitMessage.type:

@@ -137,12 +137,14 @@ describe('Campaign session commands', () => {
   });
 
   it('End Session opens the handoff form prefilled; submitting ends the session in one edit', async () => {
+    // w1 was completed during this session: the session recorded it.
     await setCampaignOnDisk(
       api,
-      SAMPLE.replace('active_session: null', `active_session:\n  started: '${new Date(Date.now() - 3_600_000).toISOString()}'\n  focus: Password reset`).replace(
-        'status: todo\n    notes:',
-        'status: done\n    notes:',
-      ),
+      SAMPLE.replace(
+        'active_session: null',
+        `active_session:\n  started: '${new Date(Date.now() - 3_600_000).toISOString()}'\n  focus: Password reset\n  completed:\n    - w1`,
+      )
+        .replace('status: todo\n    notes:', 'status: done\n    notes:'),
     );
     const opened = await endSessionCapturingForm(api);
     assert.ok(opened, 'the form opened');

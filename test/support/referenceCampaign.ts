@@ -43,14 +43,18 @@ interface RSession {
   started: string;
   focus: string;
   blockers: string[];
-  /** Plain-string items completed during the session (not part of the model). */
+  /** Work completed during the session: an item's id when it has one, else its title. */
   completed: string[];
+  /** The id of the item the session was started on, if any (`work_item`). */
+  workItem?: string;
 }
 
 type Scalar = string | number | boolean | null | undefined;
 const str = (v: Scalar): string | undefined => (v === null || v === undefined ? undefined : String(v));
 const list = (v: unknown): string[] => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => String(x)));
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** Two titles name the same work: case and runs of whitespace ignored. */
+const sameTitle = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const TAG = /^\s*\[(high|medium|med|low)\]\s*/i;
 
 function tagged(s: string): { title: string; priority: Priority } {
@@ -88,7 +92,13 @@ export class ReferenceCampaign {
     this.constraintsAreList = Array.isArray(data.constraints);
     const s = data.active_session as Record<string, unknown> | null | undefined;
     this.session = s
-      ? { started: str(s.started as Scalar) ?? '', focus: str(s.focus as Scalar) ?? '', blockers: list(s.blockers), completed: list(s.completed) }
+      ? {
+          started: str(s.started as Scalar) ?? '',
+          focus: str(s.focus as Scalar) ?? '',
+          blockers: list(s.blockers),
+          completed: list(s.completed),
+          ...(s.work_item !== undefined && s.work_item !== null ? { workItem: String(s.work_item) } : {}),
+        }
       : null;
     this.work = ((data.remaining_work as unknown[] | null) ?? []).map((raw, i): RWork => {
       if (typeof raw === 'string') return { uid: `work:${i}`, ...tagged(raw), status: 'todo', form: 'string' };
@@ -148,13 +158,20 @@ export class ReferenceCampaign {
     return copy;
   }
 
+  private sessionModel(s: RSession): Record<string, unknown> {
+    const out: Record<string, unknown> = { started: s.started, focus: s.focus, blockers: [...s.blockers] };
+    const completed = s.completed.map((c) => c.trim()).filter(Boolean);
+    if (completed.length) out.completed = completed;
+    return out;
+  }
+
   /** The normalized model the core should report (same shape as `Campaign`). */
   model(): unknown {
     return {
       version: 1,
       identity: { ...this.identity, tech_stack: [...this.identity.tech_stack] },
       constraints: this.constraints.map((c) => c.text),
-      active_session: this.session ? { started: this.session.started, focus: this.session.focus, blockers: [...this.session.blockers] } : null,
+      active_session: this.session ? this.sessionModel(this.session) : null,
       remaining_work: this.work.map((w, index) => {
         const out: Record<string, unknown> = { title: w.title, priority: w.priority, status: w.status, index, form: w.form };
         for (const k of ['id', 'notes', 'added', 'done'] as const) if (w[k] !== undefined) out[k] = w[k];
@@ -276,7 +293,30 @@ export class ReferenceCampaign {
 
   updateWork(ref: string, c: { title?: string; priority?: Priority; status?: WorkStatus; notes?: string | null }, today: string): void {
     const i = this.resolveWork(ref);
+    const before = { ...this.work[i]! };
     this.changeWork(i, c, today);
+    const s = this.session;
+    const title = c.title === undefined ? before.title : oneLine(c.title);
+    if (!s || title === before.title) return;
+    // The focus follows a rename of the item it was taken from.
+    const onItem = s.workItem === undefined || (before.id !== undefined && s.workItem === before.id);
+    if (onItem && sameTitle(s.focus, before.title)) s.focus = title;
+    if (before.id === undefined) {
+      const at = s.completed.indexOf(before.title);
+      if (at >= 0) s.completed[at] = title;
+    }
+  }
+
+  private recordCompleted(entry: string): boolean {
+    if (!this.session) return false;
+    if (!this.session.completed.includes(entry)) this.session.completed.push(entry);
+    return true;
+  }
+
+  private forgetCompleted(entry: string): void {
+    const s = this.session;
+    const at = s ? s.completed.indexOf(entry) : -1;
+    if (s && at >= 0) s.completed.splice(at, 1);
   }
 
   private changeWork(i: number, c: { title?: string; priority?: Priority; status?: WorkStatus; notes?: string | null }, today: string): void {
@@ -286,6 +326,9 @@ export class ReferenceCampaign {
     const priority = c.priority ?? w.priority;
     const status = c.status ?? w.status;
     const clearNotes = c.notes === null || (c.notes !== undefined && c.notes.trim() === '');
+    // The session records completions made during it and forgets reopened ones.
+    if (status === 'done' && w.status !== 'done') this.recordCompleted(w.id ?? title);
+    else if (status !== 'done' && w.status === 'done') this.forgetCompleted(w.id ?? w.title);
     const needsMap = w.form === 'map' || status !== 'todo' || (c.notes !== undefined && !clearNotes);
     if (!needsMap) {
       Object.assign(w, tagged(`[${priority.toUpperCase()}] ${title}`));
@@ -317,10 +360,7 @@ export class ReferenceCampaign {
     }
     this.work.splice(i, 1);
     this.kill(w.uid);
-    if (this.session) {
-      this.session.completed.push(w.title);
-      return;
-    }
+    if (this.recordCompleted(w.title)) return;
     const last = this.build[this.build.length - 1];
     if (last && last.date === today) last.accomplishments.push(w.title);
     else this.build.push({ date: today, accomplishments: [w.title], decisions: [] });
@@ -328,8 +368,10 @@ export class ReferenceCampaign {
 
   removeWork(ref: string): void {
     const i = this.resolveWork(ref);
-    this.kill(this.work[i]!.uid);
+    const w = this.work[i]!;
+    this.kill(w.uid);
     this.work.splice(i, 1);
+    if (w.status === 'done') this.forgetCompleted(w.id ?? w.title);
   }
 
   startSession(input: { focus?: string; blockers?: string[]; workRef?: string; replace?: boolean }, started: string, today: string): void {
@@ -342,6 +384,7 @@ export class ReferenceCampaign {
     const completed = this.session?.completed ?? [];
     if (this.session) this.kill('session');
     this.session = { started, focus, blockers: (input.blockers ?? []).map(oneLine).filter(Boolean), completed };
+    if (item?.id) this.session.workItem = item.id;
   }
 
   endSession(
@@ -349,20 +392,34 @@ export class ReferenceCampaign {
     today: string,
     ids: { work: () => string; decision: () => string },
   ): void {
-    const done = this.work.filter((w) => w.status === 'done');
-    const accomplishments = [...input.done.map(oneLine), ...done.map((w) => w.title), ...(this.session?.completed ?? [])]
-      .filter(Boolean)
-      .filter((t, i, all) => all.indexOf(t) === i);
+    // Exactly the accomplishments given, each once.
+    const accomplishments: string[] = [];
+    for (const a of input.done.map(oneLine)) if (a && !accomplishments.some((x) => sameTitle(x, a))) accomplishments.push(a);
     for (const d of input.decisions) {
       if (!oneLine(d.decision) || !oneLine(d.rationale)) throw new Refused('decision without text or rationale');
     }
-    for (const w of done) this.kill(w.uid);
+    // A next step naming open work sets its priority; the others are new work.
+    const fresh: { title: string; priority: Priority }[] = [];
+    const merged: string[] = [];
+    for (const step of input.next) {
+      const title = oneLine(step.title);
+      if (!title || fresh.some((f) => sameTitle(f.title, title)) || merged.some((m) => sameTitle(m, title))) continue;
+      const i = this.work.findIndex((w) => w.status !== 'done' && sameTitle(w.title, title));
+      if (i < 0) {
+        fresh.push({ title, priority: step.priority });
+        continue;
+      }
+      merged.push(this.work[i]!.title);
+      if (this.work[i]!.priority !== step.priority) this.changeWork(i, { priority: step.priority }, today);
+    }
+    // Done work leaves, logged or not.
+    for (const w of this.work) if (w.status === 'done') this.kill(w.uid);
     this.work = this.work.filter((w) => w.status !== 'done');
     for (const d of input.decisions) this.pushDecision(d, today, ids.decision);
     const entry: RBuild = { date: today, accomplishments, decisions: input.decisions.map((d) => oneLine(d.decision)) };
     if (this.session?.focus) entry.title = this.session.focus;
     this.build.push(entry);
-    this.appendWork(input.next.filter((n) => oneLine(n.title)), today, ids.work);
+    this.appendWork(fresh, today, ids.work);
     const handoff = oneLine(input.handoff ?? '');
     const notes = input.notes.map(oneLine).filter(Boolean);
     if (handoff || notes.length) {

@@ -61,7 +61,8 @@ describe('campaign CLI', () => {
     assert.equal(end.code, 0, end.err);
     const model = JSON.parse(campaign(t.dir, 'show', '--json').out);
     assert.equal(model.active_session, null);
-    assert.deepEqual(model.build_log.at(-1).accomplishments, ['Reset emails', 'Password reset']);
+    // --done given: exactly those are logged; the completed item still leaves remaining work.
+    assert.deepEqual(model.build_log.at(-1).accomplishments, ['Reset emails']);
     assert.deepEqual(model.build_log.at(-1).decisions, ['SES']);
     assert.deepEqual(model.remaining_work.map((w: { title: string }) => w.title), ['Rate limiting', 'Reset UI']);
     assert.equal(model.handoff_notes.next_session, 'Start with the UI');
@@ -129,5 +130,35 @@ describe('campaign CLI', () => {
     const committed = join(repoRoot, 'schemas', 'campaign.schema.json');
     assert.ok(existsSync(committed), 'schemas/campaign.schema.json is missing');
     assert.deepEqual(JSON.parse(readFileSync(committed, 'utf8')), schema);
+  });
+});
+
+describe('campaign end: the core end-session rule', () => {
+  it('without --done logs what was completed this session; --next naming open work re-prioritizes it, never a duplicate', () => {
+    const t = tempDir();
+    try {
+      const ok = (...args: string[]) => {
+        const r = campaign(t.dir, ...args);
+        assert.equal(r.code, 0, `${args.join(' ')}: ${r.err}`);
+        return r.out;
+      };
+      ok('init', '--name', 'Demo');
+      ok('work', 'add', '--title', 'Finished last week');
+      ok('work', 'done', '1'); // no session: done on an earlier day, so to speak
+      ok('work', 'add', '--title', 'Password reset', '--priority', 'high');
+      ok('work', 'add', '--title', 'Rate limiting', '--priority', 'low');
+      ok('start', '--focus', 'Reset');
+      ok('work', 'done', 'Password reset');
+      const out = ok('end', '--next', 'rate  LIMITING', '--next-priority', 'high', '--next', 'Audit log');
+      assert.match(out, /1 accomplishment\(s\) logged, 1 next step\(s\) added, 1 open item\(s\) re-prioritized/);
+      const model = JSON.parse(ok('show', '--json'));
+      assert.deepEqual(model.build_log.at(-1).accomplishments, ['Password reset']);
+      assert.deepEqual(model.remaining_work.map((w: { title: string; priority: string }) => [w.title, w.priority]), [
+        ['Rate limiting', 'high'],
+        ['Audit log', 'high'],
+      ]);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { applyToFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork, completeWork, updateWork } from '../../src/core/operations/workOps';
-import { endSession, startSession } from '../../src/core/operations/sessionOps';
+import { endSession, endSessionWithDefaults, startSession } from '../../src/core/operations/sessionOps';
 import { logDecision } from '../../src/core/operations/decisionOps';
 import { setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
@@ -66,7 +66,8 @@ describe('fuzz regressions', () => {
       startSession({ focus: 'One' }),
       completeWork('Add rate limiting'),
       startSession({ focus: 'Two', replace: true }),
-      endSession({ done: [], next: [], notes: [], decisions: [] }),
+      // No accomplishments passed: the default is the session's completion record, carried over.
+      endSessionWithDefaults({ next: [], notes: [], decisions: [] }),
     );
     assert.deepEqual(cd.model.build_log.at(-1)!.accomplishments, ['Add rate limiting']);
   });

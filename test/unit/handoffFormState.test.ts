@@ -12,14 +12,17 @@ import {
   formatElapsed,
   getField,
   initialFocusKey,
+  isUnchangedDraft,
   parseFieldKey,
   prepareSubmit,
+  problemSummary,
   remainingSuggestions,
   removeRow,
   restoreDraft,
   setField,
   toEndSessionInput,
   validateDraft,
+  withFieldValues,
   type FieldRef,
 } from '../../webview/handoff/formState';
 
@@ -285,5 +288,49 @@ describe('handoff form: field keys and elapsed time', () => {
     assert.equal(formatElapsed('2026-02-28T08:00:00Z', now), '2d 4h');
     assert.equal(formatElapsed('not a date', now), '');
     assert.equal(formatElapsed('2026-03-03T00:00:00Z', now), '');
+  });
+});
+
+describe('handoff form: reading the fields at submit', () => {
+  it('takes every field\'s current value, so the last typed character is never lost', () => {
+    let d = addRow(createDraft(prefill), 'decisions');
+    // The draft saw "…prediction" and "anywa"; the fields already show the full text.
+    d = setField(d, { section: 'handoff' }, 'Check the predictions');
+    d = setField(d, { section: 'decisions', index: 0, field: 'decision' }, 'Ship it');
+    d = setField(d, { section: 'decisions', index: 0, field: 'rationale' }, 'anywa');
+    const read = withFieldValues(d, [
+      { key: 'handoff', value: 'Check the predictions!' },
+      { key: 'decisions.0.rationale', value: 'anyway' },
+      { key: 'decisions.0.decision', value: 'Ship it' },
+      { key: 'nonsense', value: 'ignored' },
+      { key: 'notes.7', value: 'no such row' },
+    ]);
+    const input = toEndSessionInput(read);
+    assert.equal(input.handoff, 'Check the predictions!');
+    assert.deepEqual(input.decisions, [{ decision: 'Ship it', rationale: 'anyway' }]);
+    assert.equal(withFieldValues(read, [{ key: 'handoff', value: 'Check the predictions!' }]), read, 'unchanged fields keep the same draft');
+  });
+});
+
+describe('handoff form: Cancel on an unchanged or a filled form', () => {
+  it('an unchanged form (blank rows aside) closes at once; any entry or removal counts as filled', () => {
+    const d = createDraft(prefill);
+    assert.ok(isUnchangedDraft(d, prefill));
+    assert.ok(isUnchangedDraft(addRow(addRow(d, 'notes'), 'decisions'), prefill), 'blank rows are nothing to lose');
+    assert.ok(!isUnchangedDraft(setField(d, { section: 'handoff' }, 'Start with X'), prefill));
+    assert.ok(!isUnchangedDraft(removeRow(d, 'accomplishments', 0), prefill), 'a removed prefilled row is a change');
+  });
+});
+
+describe('handoff form: the footer\'s problem summary', () => {
+  it('names the first problem by its field and counts the others', () => {
+    let d = addRow(addRow(emptyDraft(), 'decisions'), 'decisions');
+    d = setField(d, { section: 'decisions', index: 0, field: 'decision' }, 'Use SES');
+    d = setField(d, { section: 'decisions', index: 1, field: 'rationale' }, 'Because');
+    const errors = validateDraft(d);
+    assert.equal(errors.length, 2);
+    assert.equal(problemSummary(errors), 'Rationale for decision 1: Give the rationale: why was this decided? (and 1 more problem)');
+    assert.equal(problemSummary(errors.slice(0, 1)), 'Rationale for decision 1: Give the rationale: why was this decided?');
+    assert.equal(problemSummary([]), '');
   });
 });

@@ -5,7 +5,8 @@
 import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import Module from 'node:module';
-import type { EndSessionInput, HandoffDraft, HandoffPrefill } from '../../src/protocol/handoffProtocol';
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
+import type { HandoffDraft, HandoffPrefill } from '../../src/protocol/handoffProtocol';
 
 // ---- A minimal stand-in for the parts of the vscode API the panel uses --------
 
@@ -360,5 +361,37 @@ describe('handoff panel (host)', () => {
     await tick();
     assert.equal((panel.posted[1]!.params as { readOnly: boolean }).readOnly, false);
     assert.deepEqual(submitted, [input]);
+  });
+
+  it('Cancel on a filled form asks first: Discard closes and forgets the draft, keeping it keeps the form', async () => {
+    const answers = [false, true];
+    let asked = 0;
+    const { panel } = open({
+      confirmDiscard: async () => {
+        asked++;
+        return answers.shift()!;
+      },
+    });
+    panel.send({ type: 'ready', params: {} });
+    panel.send({ type: 'draftChanged', params: { draft } });
+    panel.send({ type: 'cancel', params: { filled: true } });
+    await tick();
+    assert.equal(asked, 1);
+    assert.equal(panel.disposed, false, 'keeping the form keeps the panel');
+    assert.ok(HandoffPanel.currentPanel);
+    panel.send({ type: 'cancel', params: { filled: true } });
+    await tick();
+    assert.equal(asked, 2);
+    assert.equal(panel.disposed, true, 'Discard closes it');
+  });
+
+  it('Cancel on an unchanged form closes at once without asking', async () => {
+    let asked = 0;
+    const { panel } = open({ confirmDiscard: async () => ++asked > 0 });
+    panel.send({ type: 'ready', params: {} });
+    panel.send({ type: 'cancel', params: { filled: false } });
+    await tick();
+    assert.equal(asked, 0);
+    assert.equal(panel.disposed, true);
   });
 });

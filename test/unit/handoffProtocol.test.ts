@@ -17,10 +17,10 @@ import {
   ReadyMessage,
   SubmitMessage,
   SubmitResultMessage,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
 } from '../../src/protocol/handoffProtocol';
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
 
 const repoRoot = process.env.CAMPAIGN_REPO_ROOT ?? resolve(__dirname, '../../..');
 
@@ -53,6 +53,9 @@ describe('handoff protocol: messages from the webview', () => {
   it('accepts every well-formed message', () => {
     assert.ok(isWebviewMessage(createMessage(ReadyMessage, {})));
     assert.ok(isWebviewMessage(createMessage(CancelMessage, {})));
+    assert.ok(isWebviewMessage(createMessage(CancelMessage, { filled: true })));
+    assert.ok(!isWebviewMessage({ type: 'cancel', params: { filled: 'yes' } }), 'filled is a boolean');
+    assert.ok(!isWebviewMessage({ type: 'cancel', params: { filled: true, extra: 1 } }), 'no unknown keys');
     assert.ok(isWebviewMessage(createMessage(DraftChangedMessage, { draft })));
     assert.ok(isWebviewMessage(createMessage(SubmitMessage, { input })));
     const { handoff: _omitted, ...withoutHandoff } = input;

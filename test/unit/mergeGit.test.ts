@@ -113,7 +113,8 @@ describe('git merge with the campaign driver', () => {
     repo.ok('checkout', '-q', '-b', 'feature');
     must(repo, 'start', '--focus', 'Rate limits', '--work', 'w2');
     must(repo, 'work', 'done', 'w2');
-    must(repo, 'end', '--done', 'Token bucket', '--next', 'Tune limits');
+    // --done given: exactly these are logged (the completed w2 among them, by name).
+    must(repo, 'end', '--done', 'Token bucket', '--done', 'Add rate limiting to auth endpoints', '--next', 'Tune limits');
     repo.commitAll('feature session');
     repo.ok('checkout', '-q', 'main');
     must(repo, 'work', 'done', 'w3');

@@ -80,4 +80,23 @@ describe('round trip with the seed Python workflow', { skip }, () => {
       t.cleanup();
     }
   });
+  it('the seed loads and ends a session whose completions this project recorded (active_session.completed)', () => {
+    const t = tempDir();
+    try {
+      campaign(t.dir, 'init', '--name', 'Auth Service');
+      campaign(t.dir, 'work', 'add', '--title', 'Password reset', '--priority', 'high');
+      campaign(t.dir, 'start', '--focus', 'Password reset');
+      campaign(t.dir, 'work', 'done', '1');
+      const path = join(t.dir, '.claude', 'campaign.yaml');
+      const loaded = JSON.parse(py(path, 'load'));
+      assert.equal(loaded.active_session.completed.length, 1, 'the completion is in the file the seed reads');
+      assert.equal(loaded.active_session.focus, 'Password reset');
+      py(path, 'end', JSON.stringify(['Reset flow done']), JSON.stringify(['Docs']));
+      const after = JSON.parse(campaign(t.dir, 'show', '--json'));
+      assert.equal(after.active_session, null);
+      assert.deepEqual(after.build_log.at(-1).accomplishments, ['Reset flow done']);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

@@ -2,12 +2,13 @@
 // Node: the draft, row edits, validation, restoring a saved draft, and the
 // conversion of a draft into the core's EndSessionInput. Every function is
 // pure and returns a new draft; nothing here mutates its arguments.
+import type { EndSessionInput } from '../../src/core/operations/sessionOps';
+import { titleKey } from '../../src/core/operations/workMatch';
 import {
   HANDOFF_LIMITS,
   isHandoffDraft,
   isPriority,
   type DecisionRow,
-  type EndSessionInput,
   type HandoffDraft,
   type HandoffPrefill,
   type HandoffPriority,
@@ -196,6 +197,28 @@ export function setField(draft: HandoffDraft, ref: FieldRef, value: string): Han
   }
 }
 
+/**
+ * The draft with the values the fields show right now. The form reads them
+ * from the elements at submit: a keystroke's `input` event may not have
+ * reached the draft yet when Ctrl+Enter arrives straight after it.
+ */
+export function withFieldValues(draft: HandoffDraft, fields: readonly { key: string; value: string }[]): HandoffDraft {
+  let out = draft;
+  for (const { key, value } of fields) {
+    const ref = parseFieldKey(key);
+    if (ref && getField(out, ref) !== value) out = setField(out, ref, value);
+  }
+  return out;
+}
+
+/**
+ * Whether the draft records nothing beyond what the form opened with (blank
+ * rows aside): Cancel then closes at once instead of asking first.
+ */
+export function isUnchangedDraft(draft: HandoffDraft, prefill: HandoffPrefill): boolean {
+  return JSON.stringify(toEndSessionInput(draft)) === JSON.stringify(toEndSessionInput(createDraft(prefill)));
+}
+
 /** The value a field holds, or undefined when the row does not exist. */
 export function getField(draft: HandoffDraft, ref: FieldRef): string | undefined {
   switch (ref.section) {
@@ -310,6 +333,33 @@ export function toEndSessionInput(draft: HandoffDraft): EndSessionInput {
   return input;
 }
 
+/** How the form names a field in messages: its visible label. */
+export function fieldLabel(ref: FieldRef): string {
+  switch (ref.section) {
+    case 'handoff':
+      return 'Handoff note';
+    case 'accomplishments':
+      return `Accomplishment ${ref.index + 1}`;
+    case 'notes':
+      return `Note ${ref.index + 1}`;
+    case 'next':
+      return `Next step ${ref.index + 1}`;
+    case 'decisions':
+      return ref.field === 'decision' ? `Decision ${ref.index + 1}` : `Rationale for decision ${ref.index + 1}`;
+  }
+}
+
+/**
+ * The short summary the footer repeats next to the End Session button, so a
+ * problem out of sight is still announced: the first problem, and how many more.
+ */
+export function problemSummary(errors: readonly FieldError[]): string {
+  const first = errors[0];
+  if (!first) return '';
+  const more = errors.length - 1;
+  return `${fieldLabel(first.ref)}: ${first.message}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}`;
+}
+
 export type SubmitCheck = { ok: true; input: EndSessionInput } | { ok: false; errors: FieldError[] };
 
 /** Validation and conversion in one step: what the End Session button does. */
@@ -350,8 +400,9 @@ export function priorityLabel(p: HandoffPriority): string {
 
 // ---- Internals ---------------------------------------------------------------------
 
+/** The core's matching rule: the host merges a next step with open work by the same test. */
 function normalizeTitle(title: string): string {
-  return title.trim().toLowerCase();
+  return titleKey(title);
 }
 
 function inRange(list: readonly unknown[], index: number): boolean {

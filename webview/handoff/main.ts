@@ -23,13 +23,16 @@ import {
   addSuggestion,
   getField,
   initialFocusKey,
+  isUnchangedDraft,
   parseFieldKey,
   prepareSubmit,
+  problemSummary,
   remainingSuggestions,
   removeRow,
   restoreDraft,
   setField,
   validateDraft,
+  withFieldValues,
   type FieldRef,
   type ListSection,
   type SavedState,
@@ -39,10 +42,14 @@ import {
   applyErrors,
   focusedKey,
   focusKey,
+  readFieldValues,
   renderForm,
+  revealField,
   setBusy,
   setErrorBanner,
+  setProblemSummary,
   setStatus,
+  trackFooterHeight,
   type ViewAction,
 } from './view';
 
@@ -124,6 +131,7 @@ function refreshErrors(s: FormSession): void {
   if (s.showErrors) {
     const errors = validateDraft(s.draft);
     applyErrors(root, errors);
+    setProblemSummary(root, problemSummary(errors));
     if (s.banner.kind === 'validation' && errors.length === 0) s.banner = { kind: 'none' };
     if (s.banner.kind === 'validation') setErrorBanner(root, validationNotice(errors.length));
   }
@@ -202,15 +210,29 @@ function validationNotice(problems: number): string {
   return `Fix ${problems === 1 ? 'the problem' : `${problems} problems`} below before ending the session.`;
 }
 
+/**
+ * Brings the draft up to date with what every field shows. Ctrl+Enter can
+ * arrive straight after a keystroke, so a submit (or Cancel, or Enter) never
+ * trusts the draft the `input` events keep: it reads the fields themselves.
+ */
+function syncFields(s: FormSession): void {
+  const draft = withFieldValues(s.draft, readFieldValues(root));
+  if (draft === s.draft) return;
+  s.draft = draft;
+  draftChanged(s);
+}
+
 function submit(): void {
   const s = session;
   if (!s || s.busy || s.readOnly) return;
+  syncFields(s);
   const check = prepareSubmit(s.draft);
   if (!check.ok) {
     s.showErrors = true;
     s.banner = { kind: 'validation' };
     refreshErrors(s);
-    focusKey(root, check.errors[0]!.key);
+    // Centred in view, above the sticky footer, with the caret in it; the footer repeats the problem.
+    revealField(root, check.errors[0]!.key);
     return;
   }
   s.busy = true;
@@ -225,6 +247,8 @@ function submit(): void {
 function runAction(action: ViewAction): void {
   const s = session;
   if (!s) return;
+  // Every action may re-render the form from the draft: take the fields' values first.
+  syncFields(s);
   switch (action.kind) {
     case 'add': {
       const index = s.draft[action.section].length;
@@ -251,7 +275,8 @@ function runAction(action: ViewAction): void {
     }
     case 'cancel':
       flushDraft();
-      post(createMessage(CancelMessage, {}));
+      // The host asks before discarding a form the person filled in.
+      post(createMessage(CancelMessage, { filled: !isUnchangedDraft(s.draft, s.prefill) }));
       break;
   }
 }
@@ -325,6 +350,7 @@ document.addEventListener(
     e.preventDefault();
     e.stopPropagation();
     const ref = parseFieldKey(target.dataset.field ?? '');
+    if (session) syncFields(session);
     if (ref) onEnterInField(ref);
   },
   { capture: true },
@@ -337,4 +363,5 @@ document.addEventListener('visibilitychange', () => {
 });
 window.addEventListener('pagehide', flushDraft);
 
+trackFooterHeight(root);
 post(createMessage(ReadyMessage, {}));

@@ -11,9 +11,9 @@ import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { PRIORITIES } from '../../src/core/model/priority';
 import {
   HANDOFF_LIMITS,
-  HANDOFF_PRIORITIES,
   type HandoffDraft,
   type HandoffPrefill,
   type NextStepRow,
@@ -164,7 +164,7 @@ function prioritySelect(index: number, value: string): VscodeSingleSelect {
   select.dataset.focus = key;
   select.label = `Priority of next step ${index + 1}`;
   select.className = 'priority';
-  for (const p of HANDOFF_PRIORITIES) {
+  for (const p of PRIORITIES) {
     const option = document.createElement('vscode-option');
     option.value = p;
     option.selected = p === value;
@@ -370,6 +370,8 @@ export function renderForm(root: HTMLElement, model: ViewModel): void {
       submit,
       cancel,
       h('span', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-status': '' }),
+      // Repeats the first problem where the person is looking (the button), for sight and screen readers.
+      h('p', { class: 'problems', role: 'alert', 'aria-live': 'assertive', 'data-problems': '' }),
       keyHint(model.isMac),
     ),
   );
@@ -402,6 +404,46 @@ export function setErrorBanner(root: HTMLElement, message: string | undefined): 
   banner.hidden = message === undefined;
 }
 
+/** The footer's summary of the problems stopping a submit; '' clears it. */
+export function setProblemSummary(root: HTMLElement, summary: string): void {
+  const el = root.querySelector<HTMLElement>('[data-problems]');
+  if (el && el.textContent !== summary) el.textContent = summary;
+}
+
+/** Publishes the sticky footer's height as --footer-height, which keeps scrolled-to fields above it. */
+export function trackFooterHeight(root: HTMLElement): void {
+  const publish = () => {
+    const footer = root.querySelector<HTMLElement>('.form-actions');
+    if (footer) document.documentElement.style.setProperty('--footer-height', `${Math.ceil(footer.getBoundingClientRect().height)}px`);
+  };
+  new ResizeObserver(publish).observe(root);
+  publish();
+}
+
+/**
+ * Every field's value as the element shows it now — the native control inside
+ * the component, which has every typed character even before the component's
+ * `input` event has been handled.
+ */
+export function readFieldValues(root: HTMLElement): { key: string; value: string }[] {
+  const out: { key: string; value: string }[] = [];
+  for (const el of root.querySelectorAll<HTMLElement & { value?: unknown; wrappedElement?: unknown }>('[data-field]')) {
+    const inner = el.wrappedElement;
+    const value = inner instanceof HTMLInputElement || inner instanceof HTMLTextAreaElement ? inner.value : el.value;
+    if (typeof value === 'string') out.push({ key: el.dataset.field ?? '', value });
+  }
+  return out;
+}
+
+/**
+ * Brings a field with a problem into view — centred, so neither its message
+ * below it nor the sticky footer hides it — and puts the caret in it.
+ */
+export function revealField(root: HTMLElement, key: string): void {
+  const el = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`[data-field="${CSS.escape(key)}"]`);
+  if (el) focusElement(el, true);
+}
+
 export function setStatus(root: HTMLElement, message: string): void {
   const status = root.querySelector<HTMLElement>('[data-status]');
   if (status) status.textContent = message;
@@ -422,10 +464,15 @@ export function focusKey(root: HTMLElement, key: string): boolean {
     `[data-focus="${CSS.escape(key)}"]`,
   );
   if (!el) return false;
+  focusElement(el, false);
+  return true;
+}
+
+function focusElement(el: HTMLElement & { updateComplete?: Promise<unknown> }, reveal: boolean): void {
   // A component created this turn renders its inner input in a microtask;
   // focusing before that would land nowhere.
   void Promise.resolve(el.updateComplete).then(() => {
-    el.focus();
+    el.focus({ preventScroll: reveal });
     // Focus from script would select a prefilled value, and the next keystroke
     // would replace it; put the caret at the end instead.
     const inner = (el as { wrappedElement?: unknown }).wrappedElement;
@@ -433,8 +480,8 @@ export function focusKey(root: HTMLElement, key: string): boolean {
       const end = inner.value.length;
       inner.setSelectionRange(end, end);
     }
+    if (reveal) el.scrollIntoView({ block: 'center', inline: 'nearest' });
   });
-  return true;
 }
 
 /** The `data-focus` key of whatever has focus inside `root`, if any. */

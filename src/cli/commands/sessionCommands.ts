@@ -1,5 +1,6 @@
-// `campaign start` and `campaign end`.
-import { endSession, startSession, type EndSessionInput } from '../../core/operations/sessionOps';
+// `campaign start` and `campaign end`. `end` runs the core's one end-session
+// rule; without --done it logs the work completed during this session.
+import { endSessionWithDefaults, startSession, type EndSessionRequest } from '../../core/operations/sessionOps';
 import { parseArgs, UsageError } from '../argParser';
 import { priorityFlag } from '../flagValues';
 import type { CliContext } from '../cliContext';
@@ -36,16 +37,18 @@ export async function endCommand(ctx: CliContext, argv: string[]): Promise<numbe
     throw new UsageError('each --decision needs its --rationale (give them in pairs)');
   }
   const priority = priorityFlag(flags['next-priority'] ?? 'medium');
-  const input: EndSessionInput = {
-    done: flags.done ?? [],
+  // No --done: the work completed during this session is the default.
+  const input: EndSessionRequest = {
     next: (flags.next ?? []).map((title) => ({ title, priority })),
     notes: flags.note ?? [],
     decisions: decisions.map((decision, i) => ({ decision, rationale: rationales[i]! })),
   };
+  if (flags.done !== undefined) input.done = flags.done;
   if (flags.handoff !== undefined) input.handoff = flags.handoff;
-  const { result } = await mutate(ctx, endSession(input));
+  const { result } = await mutate(ctx, endSessionWithDefaults(input));
+  const reprioritized = result.reprioritized.length ? `, ${result.reprioritized.length} open item(s) re-prioritized` : '';
   ctx.out(
-    `Session ended: ${result.accomplishments.length} accomplishment(s) logged, ${result.addedWork.length} next step(s) added, ${result.decisionIds.length} decision(s) recorded.`,
+    `Session ended: ${result.accomplishments.length} accomplishment(s) logged, ${result.addedWork.length} next step(s) added${reprioritized}, ${result.decisionIds.length} decision(s) recorded.`,
   );
   return 0;
 }

@@ -15,11 +15,14 @@ import { en } from 'zod/v4/locales';
 // just "Invalid input". Issues (and `parse`'s errors) read as they always have.
 z.config(en());
 
-export const PRIORITIES = ['high', 'medium', 'low'] as const;
+import { PRIORITIES, type Priority } from './priority';
+
+// The priority list lives in priority.ts (the webview imports it without zod);
+// re-exported here because the model is where readers look for it.
+export { PRIORITIES, type Priority };
 export const WORK_STATUSES = ['todo', 'in_progress', 'blocked', 'done'] as const;
 export const DECISION_STATUSES = ['active', 'superseded'] as const;
 
-export type Priority = (typeof PRIORITIES)[number];
 export type WorkStatus = (typeof WORK_STATUSES)[number];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
@@ -65,6 +68,10 @@ export const campaignFileSchema = described(
         started: z.nullish(text),
         focus: z.nullish(text),
         blockers: z.nullish(textList),
+        completed: described(
+          z.nullish(textList),
+          'Work completed during this session: the id of each item that has one, else its title. End Session prefills its accomplishments from it',
+        ),
       }),
     ),
     remaining_work: z.nullish(
@@ -129,6 +136,12 @@ export interface ActiveSession {
   started: string;
   focus: string;
   blockers: string[];
+  /**
+   * Work completed during this session, as recorded in the file: an item's id
+   * when it has one, else its title. Absent when nothing was completed yet.
+   * Read it through `completedThisSession`, which turns it into titles.
+   */
+  completed?: string[];
 }
 
 export interface WorkItem {

@@ -2,6 +2,7 @@
 // present, every list a list, priorities and statuses lower-case, plain-string
 // work items read as `[TAG] title`.
 import type {
+  ActiveSession,
   Campaign,
   CampaignFile,
   Decision,
@@ -91,6 +92,13 @@ function normalizeHandoff(raw: CampaignFile['handoff_notes']): HandoffNotes {
   return out;
 }
 
+function normalizeSession(s: NonNullable<CampaignFile['active_session']>): ActiveSession {
+  const session: ActiveSession = { started: str(s.started) ?? '', focus: str(s.focus) ?? '', blockers: list(s.blockers) };
+  const completed = list(s.completed).map((c) => c.trim()).filter(Boolean);
+  if (completed.length) session.completed = completed;
+  return session;
+}
+
 export function normalizeCampaign(file: CampaignFile): Campaign {
   const s = file.active_session;
   return {
@@ -101,9 +109,7 @@ export function normalizeCampaign(file: CampaignFile): Campaign {
       tech_stack: list(file.identity?.tech_stack),
     },
     constraints: list(file.constraints),
-    active_session: s
-      ? { started: str(s.started) ?? '', focus: str(s.focus) ?? '', blockers: list(s.blockers) }
-      : null,
+    active_session: s ? normalizeSession(s) : null,
     remaining_work: normalizeWork(file.remaining_work ?? []),
     build_log: (file.build_log ?? []).map((e) => {
       const entry: Campaign['build_log'][number] = {

@@ -1,13 +1,17 @@
 // Session operations: start a session (focus, blockers, optionally on a work
 // item) and end it with a handoff — the build-log entry, completed work swept
 // out of remaining work, next steps, decisions and handoff notes, in one edit.
+// The end-session rule lives here once; the CLI, the handoff form and the MCP
+// server all call `endSession` / `endSessionWithDefaults`.
 import { isMap, isSeq } from 'yaml';
-import type { Priority } from '../model/model';
+import type { Campaign, Priority } from '../model/model';
 import { CampaignError } from '../model/problems';
 import { blockStyle, ensureMap, ensureSeq, getNode, listNode, setKey } from '../document/yamlEdit';
 import { appendDecisions, type NewDecision } from './decisionOps';
 import { localDate, localTimestamp, oneLine, type Operation } from './operation';
 import { appendWork, applyWorkChanges } from './workOps';
+import { completedThisSession } from './sessionWork';
+import { findOpenWorkByTitle, sameTitle } from './workMatch';
 import { resolveWork } from './workRef';
 
 export interface StartSessionInput {
@@ -54,60 +58,110 @@ export function startSession(input: StartSessionInput): Operation<{ focus: strin
   };
 }
 
+/** A next step for the following session: new work, or open work it re-prioritizes. */
+export interface NextStep {
+  title: string;
+  priority: Priority;
+}
+
+/**
+ * What ending a session takes — the one input type of every front (the CLI,
+ * the handoff form, the MCP server). The form's protocol imports it.
+ */
 export interface EndSessionInput {
+  /** The session's accomplishments: logged exactly as given (blank and repeated ones dropped). */
   done: string[];
-  next: { title: string; priority: Priority }[];
+  /** A step whose title matches open work (`findOpenWorkByTitle`) sets that item's priority; others are added. */
+  next: NextStep[];
   handoff?: string;
   notes: string[];
   decisions: NewDecision[];
 }
 
+/** What a caller that may leave the accomplishments out passes (the CLI, the MCP server). */
+export type EndSessionRequest = Omit<EndSessionInput, 'done'> & { done?: string[] };
+
 export interface EndSessionResult {
   accomplishments: string[];
+  /** Ids of the next steps added as new work ('' for plain-string items). */
   addedWork: string[];
+  /** Titles of open work a next step re-prioritized. */
+  reprioritized: string[];
   decisionIds: string[];
 }
 
+/**
+ * The input a request stands for: without accomplishments, what was completed
+ * during this session (`completedThisSession`); with them — even an empty
+ * list — exactly those.
+ */
+export function withEndSessionDefaults(campaign: Campaign, request: EndSessionRequest): EndSessionInput {
+  return { ...request, done: request.done ?? completedThisSession(campaign) };
+}
+
+/** `endSession` with `withEndSessionDefaults` applied to the file as it is when the write happens. */
+export function endSessionWithDefaults(request: EndSessionRequest): Operation<EndSessionResult> {
+  return {
+    name: 'session.end',
+    apply: (cd, ctx) => endSession(withEndSessionDefaults(cd.model, request)).apply(cd, ctx),
+  };
+}
+
+/**
+ * Ends the active session, the one rule for every front:
+ * - the build-log entry lists exactly `input.done`, nothing more;
+ * - every done item leaves `remaining_work`, logged or not (work finished in
+ *   an earlier session is never logged again);
+ * - a next step naming open work sets that item's priority instead of adding
+ *   a second item; the others are added as new work;
+ * - decisions and the handoff note are recorded; `active_session` becomes null.
+ */
 export function endSession(input: EndSessionInput): Operation<EndSessionResult> {
   return {
     name: 'session.end',
     apply(cd, ctx) {
-      const model = cd.model;
       const root = cd.root();
       const today = localDate(ctx.now);
+      const focus = cd.model.active_session?.focus;
 
-      // Work completed during the session leaves remaining_work for the build log.
-      const completed = model.remaining_work.filter((i) => i.status === 'done');
-      const sessionNode = getNode(cd.doc, root, 'active_session');
-      const completedNode = isMap(sessionNode) ? sessionNode.get('completed', true) : undefined;
-      const completedPlain = isSeq(completedNode)
-        ? completedNode.items.map((n) => String((n as { value?: unknown }).value ?? n))
-        : [];
-      const accomplishments = [...input.done.map(oneLine), ...completed.map((i) => i.title), ...completedPlain]
-        .filter(Boolean)
-        .filter((t, i, all) => all.indexOf(t) === i);
+      const accomplishments: string[] = [];
+      for (const line of input.done.map(oneLine)) {
+        if (line && !accomplishments.some((a) => sameTitle(a, line))) accomplishments.push(line);
+      }
 
+      // Next steps first, while every item is still where the model says it is.
+      const fresh: NextStep[] = [];
+      const reprioritized: string[] = [];
+      for (const step of input.next) {
+        const title = oneLine(step.title);
+        if (!title || fresh.some((f) => sameTitle(f.title, title)) || reprioritized.some((r) => sameTitle(r, title))) continue;
+        const open = findOpenWorkByTitle(cd.model.remaining_work, title);
+        if (!open) {
+          fresh.push({ title, priority: step.priority });
+          continue;
+        }
+        reprioritized.push(open.title);
+        if (open.priority !== step.priority) applyWorkChanges(cd, open, { priority: step.priority }, ctx.now);
+      }
+
+      // Done work leaves the list whether or not it was logged.
+      const finished = cd.model.remaining_work.filter((i) => i.status === 'done');
       const workSeq = getNode(cd.doc, root, 'remaining_work');
       if (isSeq(workSeq)) {
-        for (const item of [...completed].sort((a, b) => b.index - a.index)) workSeq.items.splice(item.index, 1);
+        for (const item of [...finished].sort((a, b) => b.index - a.index)) workSeq.items.splice(item.index, 1);
       }
       cd.changed();
 
       const decisionIds = appendDecisions(cd, input.decisions, ctx.now, ctx.random);
 
       const entry: Record<string, unknown> = { date: today };
-      if (model.active_session?.focus) entry.title = model.active_session.focus;
+      if (focus) entry.title = focus;
       entry.accomplishments = accomplishments;
       const decisionTexts = input.decisions.map((d) => oneLine(d.decision));
       if (decisionTexts.length) entry.decisions = decisionTexts;
       blockStyle(ensureSeq(cd.doc, root, 'build_log', true)).items.push(cd.doc.createNode(entry));
 
-      const addedWork = appendWork(
-        cd,
-        input.next.filter((n) => oneLine(n.title)).map((n) => ({ title: n.title, priority: n.priority })),
-        ctx.now,
-        ctx.random,
-      );
+      const addedWork = appendWork(cd, fresh, ctx.now, ctx.random);
 
       const handoff = oneLine(input.handoff ?? '');
       const notes = input.notes.map(oneLine).filter(Boolean);
@@ -122,7 +176,7 @@ export function endSession(input: EndSessionInput): Operation<EndSessionResult> 
       // `active_session: null` rather than a missing key: the seed's Python reads it.
       setKey(cd.doc, root, 'active_session', null, true);
       cd.changed();
-      return { accomplishments, addedWork, decisionIds };
+      return { accomplishments, addedWork, reprioritized, decisionIds };
     },
   };
 }

@@ -9,6 +9,7 @@ import { taggedTitle } from '../model/normalize';
 import { CampaignError } from '../model/problems';
 import { blockStyle, deleteKey, ensureSeq, getNode, seqItem, setScalar } from '../document/yamlEdit';
 import { localDate, oneLine, type Operation } from './operation';
+import { followRename, forgetCompleted, recordCompleted } from './sessionWork';
 import { resolveWork } from './workRef';
 
 export interface NewWork {
@@ -109,6 +110,10 @@ export function applyWorkChanges(cd: CampaignDocument, item: WorkItem, changes: 
   const title = changes.title !== undefined ? requireTitle(changes.title) : item.title;
   const priority = changes.priority ?? item.priority;
   const status = changes.status ?? item.status;
+  // The session remembers what was completed during it (End Session prefills
+  // from that), and forgets an item that is reopened.
+  if (status === 'done' && item.status !== 'done') recordCompleted(cd, { id: item.id, title });
+  else if (status !== 'done' && item.status === 'done') forgetCompleted(cd, item);
   const needsMap =
     item.form === 'map' || status !== 'todo' || (changes.notes !== undefined && changes.notes !== null && changes.notes.trim() !== '');
   const map = itemNode(cd, item, needsMap);
@@ -137,6 +142,8 @@ export function updateWork(ref: string, changes: WorkChanges): Operation<WorkIte
     apply(cd, ctx) {
       const item = resolveWork(cd.model, ref);
       applyWorkChanges(cd, item, changes, ctx.now);
+      // A renamed item keeps the session's focus (and its completion record) in step.
+      if (changes.title !== undefined) followRename(cd, item, oneLine(changes.title));
       return item;
     },
   };
@@ -160,12 +167,7 @@ export function completeWork(ref: string): Operation<WorkItem> {
       }
       const seq = getNode(cd.doc, cd.root(), 'remaining_work') as YAMLSeq;
       seq.items.splice(item.index, 1);
-      const session = getNode(cd.doc, cd.root(), 'active_session');
-      if (isMap(session)) {
-        blockStyle(ensureSeq(cd.doc, session, 'completed')).items.push(cd.doc.createNode(item.title));
-      } else {
-        recordOutsideSession(cd, item.title, ctx.now);
-      }
+      if (!recordCompleted(cd, item)) recordOutsideSession(cd, item.title, ctx.now);
       cd.changed();
       return item;
     },
@@ -191,6 +193,8 @@ export function removeWork(ref: string): Operation<WorkItem> {
       const item = resolveWork(cd.model, ref);
       const seq = getNode(cd.doc, cd.root(), 'remaining_work') as YAMLSeq;
       seq.items.splice(item.index, 1);
+      // A removed item is not an accomplishment, even if it was marked done first.
+      if (item.status === 'done') forgetCompleted(cd, item);
       cd.changed();
       return item;
     },

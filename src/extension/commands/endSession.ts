@@ -1,10 +1,12 @@
 // Campaign: End Session — opens the handoff form, prefilled with the work
-// completed this session and the commits made since it started. Submitting
+// completed during this session (the core's completedThisSession, never work
+// finished in an earlier one) and the commits made since it started. Submitting
 // the form applies one `session.end` operation. In an untrusted workspace the
 // form opens read-only.
 import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
-import { buildPrefill, completedInSession, endSessionFromForm } from '../handoffData';
+import { buildPrefill, endSessionFromForm } from '../handoffData';
+import { DISCARD_BUTTON, DISCARD_DETAIL, DISCARD_QUESTION } from '../handoffPanel';
 import { parseStarted } from '../sessionClock';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
@@ -22,13 +24,14 @@ export const endSessionCommand: CampaignCommand = {
     }
     const started = parseStarted(session.started);
     const commits = started ? await ctx.git.subjectsSince(store.folder.uri, started.at) : [];
-    const completed = store.document ? completedInSession(store.document) : [];
     ctx.openHandoff(ctx.extensionUri, {
-      prefill: buildPrefill(campaign, completed, commits),
+      prefill: buildPrefill(campaign, commits),
       readOnly: !ctx.trust.isTrusted,
       onSubmit: async (input) => {
         await ctx.writer.run(store, endSessionFromForm(input));
       },
+      confirmDiscard: async () =>
+        (await ctx.ui.showWarningMessage(DISCARD_QUESTION, { modal: true, detail: DISCARD_DETAIL }, DISCARD_BUTTON)) === DISCARD_BUTTON,
       log: (message) => ctx.log.info(message),
     });
   },

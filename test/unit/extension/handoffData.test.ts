@@ -1,21 +1,22 @@
-// The handoff form's prefill and the operation its submit runs.
+// The handoff form's prefill and the operation its submit runs: both are the
+// core's end-session rule (completedThisSession, endSession), seen from the form.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CampaignDocument } from '../../../src/core/document/campaignDocument';
 import { completeWork } from '../../../src/core/operations/workOps';
-import { buildPrefill, completedInSession, endSessionFromForm } from '../../../src/extension/handoffData';
+import { startSession } from '../../../src/core/operations/sessionOps';
+import { buildPrefill, endSessionFromForm } from '../../../src/extension/handoffData';
 import { fixedContext } from '../../support/fixtures';
 
+// w1 was finished on an earlier day (it is done, but not in this session's record).
 const text = `version: 1
-active_session:
-  started: '2026-11-24T09:00:00+00:00'
-  focus: Password reset
-  blockers: []
+active_session: null
 remaining_work:
   - id: w1
     title: Implement password reset flow
     priority: high
     status: done
+    done: 2026-11-20
   - id: w2
     title: Add rate limiting
     priority: medium
@@ -24,43 +25,42 @@ remaining_work:
     title: Write API docs
     priority: low
     status: in_progress
+  - '[LOW] Tidy the README'
+build_log:
+  - date: 2026-11-20
+    accomplishments:
+      - Implement password reset flow
 `;
 
-describe('buildPrefill', () => {
-  it('prefills work done this session and commits, and suggests open work high first', () => {
-    const cd = CampaignDocument.parse(text);
-    const prefill = buildPrefill(cd.model, ['Fixed the login page'], ['Add reset email', 'Implement password reset flow']);
-    assert.equal(prefill.focus, 'Password reset');
-    assert.equal(prefill.started, '2026-11-24T09:00:00+00:00');
-    assert.deepEqual(prefill.accomplishments, ['Implement password reset flow', 'Fixed the login page', 'Add reset email']);
-    assert.deepEqual(prefill.suggestedNext, [
-      { title: 'Add rate limiting', priority: 'medium' },
-      { title: 'Write API docs', priority: 'low' },
-    ]);
-  });
-});
+function startedAndWorked(): CampaignDocument {
+  const cd = CampaignDocument.parse(text);
+  const ctx = fixedContext();
+  cd.apply(startSession({ focus: 'Password reset' }), ctx);
+  cd.apply(completeWork('w3'), ctx);
+  cd.apply(completeWork('Tidy the README'), ctx);
+  return CampaignDocument.parse(cd.toString());
+}
 
-describe('completedInSession', () => {
-  it('reads plain-string items completed during the session', () => {
-    const cd = CampaignDocument.parse(`active_session:\n  started: '2026-11-24'\n  focus: x\nremaining_work:\n  - '[HIGH] One'\n  - '[LOW] Two'\n`);
-    cd.apply(completeWork('1'), fixedContext());
-    const reparsed = CampaignDocument.parse(cd.toString());
-    assert.deepEqual(completedInSession(reparsed), ['One']);
-  });
-  it('is empty without a session', () => {
-    assert.deepEqual(completedInSession(CampaignDocument.parse('remaining_work: []\n')), []);
+describe('buildPrefill', () => {
+  it('prefills only work completed during this session, then commits; never work done on an earlier day', () => {
+    const cd = startedAndWorked();
+    const prefill = buildPrefill(cd.model, ['Add reset email', 'write api docs']);
+    assert.equal(prefill.focus, 'Password reset');
+    assert.match(prefill.started, /^2026-11-24T12:00:00/);
+    assert.deepEqual(prefill.accomplishments, ['Write API docs', 'Tidy the README', 'Add reset email']);
+    assert.deepEqual(prefill.suggestedNext, [{ title: 'Add rate limiting', priority: 'medium' }]);
   });
 });
 
 describe('endSessionFromForm', () => {
-  it('ends the session; next steps that are already open work are kept, not duplicated', () => {
-    const cd = CampaignDocument.parse(text);
+  it('logs exactly the rows kept in the form; next steps naming open work re-prioritize it', () => {
+    const cd = startedAndWorked();
+    // The person removed the "Tidy the README" row before submitting.
     cd.apply(
       endSessionFromForm({
-        done: ['Implement password reset flow'],
+        done: ['Write API docs'],
         next: [
           { title: 'add rate limiting', priority: 'high' },
-          { title: 'Write API docs', priority: 'low' },
           { title: 'Add audit log', priority: 'medium' },
         ],
         handoff: 'Start with rate limiting',
@@ -72,10 +72,10 @@ describe('endSessionFromForm', () => {
     const m = cd.model;
     assert.equal(m.active_session, null);
     assert.deepEqual(
-      m.remaining_work.map((i) => [i.title, i.priority]),
-      [['Add rate limiting', 'high'], ['Write API docs', 'low'], ['Add audit log', 'medium']],
+      m.remaining_work.map((i) => [i.title, i.priority, i.status]),
+      [['Add rate limiting', 'high', 'todo'], ['Add audit log', 'medium', 'todo']],
     );
-    assert.deepEqual(m.build_log.at(-1)?.accomplishments, ['Implement password reset flow']);
+    assert.deepEqual(m.build_log.map((e) => e.accomplishments), [['Implement password reset flow'], ['Write API docs']]);
     assert.equal(m.handoff_notes.next_session, 'Start with rate limiting');
     assert.equal(m.decisions_log.at(-1)?.decision, 'Reset tokens expire in 1h');
   });

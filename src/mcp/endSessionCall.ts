@@ -5,10 +5,12 @@
 // learns it has to start one rather than writing an empty build-log entry.
 import { CampaignError } from '../core/model/problems';
 import type { Operation } from '../core/operations/operation';
-import { endSession, type EndSessionInput, type EndSessionResult } from '../core/operations/sessionOps';
+import { endSessionWithDefaults, type EndSessionRequest, type EndSessionResult } from '../core/operations/sessionOps';
 
-export function endActiveSession(input: EndSessionInput): Operation<EndSessionResult> {
-  const op = endSession(input);
+// Accomplishments left out (`done` undefined) default, by the core's one rule,
+// to the work completed during this session; a list given is logged as it is.
+export function endActiveSession(input: EndSessionRequest): Operation<EndSessionResult> {
+  const op = endSessionWithDefaults(input);
   return {
     name: op.name,
     apply(cd, ctx) {

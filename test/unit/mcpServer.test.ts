@@ -149,11 +149,7 @@ describe('campaign mcp over stdio (SDK client)', () => {
     assert.equal(m.active_session, null);
     const entry = m.build_log.at(-1)!;
     assert.equal(entry.title, 'Password reset');
-    assert.deepEqual(
-      [...entry.accomplishments].sort(),
-      ['Add rate limiting to auth endpoints', 'Implement password reset flow', 'Reset emails'],
-      'completed work is logged by default',
-    );
+    assert.deepEqual(entry.accomplishments, ['Reset emails'], 'accomplishments given are logged exactly, nothing more');
     assert.deepEqual(m.remaining_work.map((w) => w.title), ['Write API documentation', 'Audit logging', 'Reset UI', 'Reset docs']);
     assert.equal(m.remaining_work[2]!.priority, 'high');
     assert.equal(m.remaining_work[3]!.priority, 'medium');
@@ -164,6 +160,29 @@ describe('campaign mcp over stdio (SDK client)', () => {
     const text = p.read();
     for (const kept of ['# Campaign: Auth Service', '# the repo is auth-svc', '# Things every session must respect', '# Security first', '# Unknown keys belong to the team', 'pager: "#auth-oncall"']) {
       assert.ok(text.includes(kept), `kept: ${kept}`);
+    }
+  });
+
+  it('end_session with no accomplishments logs exactly the work completed in this session, never earlier work', async () => {
+    const q = project();
+    const c = await connectMcp(q.dir);
+    try {
+      let r = await callTool(c.client, 'start_session', { focus: 'Docs' });
+      assert.equal(r.isError, false, r.text);
+      r = await callTool(c.client, 'complete_work', { ref: 'Write API documentation' });
+      assert.equal(r.isError, false, r.text);
+      r = await callTool(c.client, 'end_session', {});
+      assert.equal(r.isError, false, r.text);
+      assert.deepEqual(q.model().build_log.at(-1)!.accomplishments, ['Write API documentation']);
+      // The next session completes nothing: the earlier item is not logged again.
+      await callTool(c.client, 'start_session', { focus: 'Nothing much' });
+      r = await callTool(c.client, 'end_session', { handoff: 'Quiet day' });
+      assert.equal(r.isError, false, r.text);
+      assert.deepEqual(q.model().build_log.at(-1)!.accomplishments, []);
+      assert.ok(!q.model().remaining_work.some((w) => w.title === 'Write API documentation'), 'done work left remaining work');
+    } finally {
+      await c.close();
+      q.cleanup();
     }
   });
 

@@ -40,9 +40,9 @@ export function registerSessionTools(server: McpServer, mc: McpContext): void {
     {
       title: 'End the session with a handoff',
       description:
-        'Closes the active session in one edit: writes a build-log entry (accomplishments default to the work completed this session), removes completed items from remaining work, adds next steps as new work items, records decisions, and sets the handoff note the next session starts from. Call it when you finish, before you stop. Fails if no session is active.',
+        'Closes the active session in one edit: writes a build-log entry (accomplishments default to the work completed this session), removes completed items from remaining work, adds next steps as work items (a step whose title matches open work changes the priority of that item instead of adding a duplicate), records decisions, and sets the handoff note the next session starts from. Call it when you finish, before you stop. Fails if no session is active.',
       inputSchema: z.object({
-        accomplishments: z.optional(z.array(z.string())).describe('What got done, one line each; work completed through complete_work is included on its own.'),
+        accomplishments: z.optional(z.array(z.string())).describe('What got done, one line each; leave it out to log exactly the work completed (complete_work) during this session.'),
         next_steps: z
           .optional(z.array(z.object({ title: z.string().min(1), priority: z.optional(PRIORITY) })))
           .describe('New remaining-work items for later sessions.'),
@@ -59,7 +59,7 @@ export function registerSessionTools(server: McpServer, mc: McpContext): void {
         const { result } = await writeCampaign(
           mc,
           endActiveSession({
-            done: args.accomplishments ?? [],
+            done: args.accomplishments,
             next: (args.next_steps ?? []).map((n) => ({ title: n.title, priority: n.priority ?? 'medium' })),
             notes: args.notes ?? [],
             decisions: args.decisions ?? [],
@@ -67,8 +67,8 @@ export function registerSessionTools(server: McpServer, mc: McpContext): void {
           }),
         );
         return textResult(
-          `Session ended: ${result.accomplishments.length} accomplishment(s) logged, ${result.addedWork.length} next step(s) added, ${result.decisionIds.length} decision(s) recorded.`,
-          { accomplishments: result.accomplishments, added_work: result.addedWork, decision_ids: result.decisionIds },
+          `Session ended: ${result.accomplishments.length} accomplishment(s) logged, ${result.addedWork.length} next step(s) added, ${result.reprioritized.length} open item(s) re-prioritised, ${result.decisionIds.length} decision(s) recorded.`,
+          { accomplishments: result.accomplishments, added_work: result.addedWork, reprioritized: result.reprioritized, decision_ids: result.decisionIds },
         );
       }),
   );

@@ -33,5 +33,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   resolve: { usage: resolveUsage, summary: 'list merge conflicts, or keep one side of one', run: resolveCommand },
   connect: { usage: connectUsage, summary: 'hand every Claude Code session the campaign (CLAUDE.md block, primer, optional hook)', run: connectCommand },
   disconnect: { usage: disconnectUsage, summary: 'remove exactly what connect added', run: disconnectCommand },
-  import: { usage: importUsage, summary: 'turn a Markdown campaign (the article layout) into .claude/campaign.yaml', run: importCommand },
+  import: { usage: importUsage, summary: 'move in from Markdown: a memory-bank folder, a Kiro tasks.md, a checkbox list or the article layout; prints a report', run: importCommand },
 };

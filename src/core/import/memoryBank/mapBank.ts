@@ -1,0 +1,454 @@
+// Job: map the files of a memory bank (or a Kiro tasks.md, or any Markdown
+// checkbox list) into campaign data by the fixed heading table, recording for
+// every entry the file and line it came from, and keeping every line that has
+// no place, by file and line, under `import_unplaced`.
+import { basename } from 'node:path';
+import { newId, type RandomSource } from '../../model/ids';
+import type { CampaignFile, Priority, WorkStatus } from '../../model/model';
+import { localDate } from '../../operations/operation';
+import { sameImportTitle } from '../titleMatch';
+import { fileRole, type FileRole } from './bankLayout';
+import { markdownBlocks, splitLines, type MdBlock } from './markdownBlocks';
+import { classifyHeading, cleanText, explicitPriority, findDate, headingTitle, statusMark, type HeadingRule, type Target } from './headingTable';
+
+export interface BankFile {
+  /** As shown in the report and in `import_unplaced` (e.g. `memory-bank/progress.md`). */
+  name: string;
+  text: string;
+}
+
+/** The campaign sections an import fills, as the report names them. */
+export const IMPORT_SECTIONS = [
+  'identity.name',
+  'identity.purpose',
+  'identity.tech_stack',
+  'constraints',
+  'remaining_work',
+  'build_log',
+  'decisions_log',
+  'handoff_notes',
+] as const;
+export type ImportSection = (typeof IMPORT_SECTIONS)[number];
+
+export interface Placement {
+  section: ImportSection;
+  file: string;
+  line: number;
+  /** 'part': a line of an entry (notes, rationale); 'repeat': an entry already imported from another line; else the work status. */
+  detail?: string;
+}
+
+export interface UnplacedRange {
+  file: string;
+  first: number;
+  last: number;
+  /** The lines as written, with their numbers (blank lines left out). */
+  lines: { line: number; text: string }[];
+}
+
+export interface BankImportResult {
+  data: CampaignFile;
+  placed: Placement[];
+  unplaced: UnplacedRange[];
+}
+
+export interface BankImportOptions {
+  /** The day undated accomplishments are logged under; default today. */
+  now?: Date;
+  random?: RandomSource;
+}
+
+/** Focus lines kept in the handoff notes (the first is `next_session`); the rest are unplaced. */
+const FOCUS_NOTES_MAX = 6;
+/** Texts that say nothing ("None currently identified") are kept as unplaced, never made into entries. */
+const NOTHING = /^(none|n\/a|nothing|tbd|なし|特になし)\b/i;
+const EMOJI_DONE = /^(✅|✔️?|☑️?|🟢|\[完了\])\s*/u;
+const EMOJI_PROGRESS = /^(🚧|🔄|🏗️?)\s*/u;
+const EMOJI_OPEN = /^(⏳|🔲|⬜|❌|🚫|📋|🟡|🔴)\s*/u;
+const GENERIC_TITLE =
+  /^(project brief|project overview|product context|プロジェクト概要|プロダクトコンテキスト|プロジェクトブリーフ|概要)$|\b(project brief|product context)\b/gi;
+
+interface WorkEntry {
+  id: string;
+  title: string;
+  priority: Priority;
+  status: WorkStatus;
+  notes: string[];
+}
+interface DecisionEntry {
+  id: string;
+  date: string;
+  decision: string;
+  rationale: string[];
+}
+interface BuildEntry {
+  date: string;
+  title: string;
+  accomplishments: string[];
+}
+interface HeadingFrame {
+  level: number;
+  text: string;
+  rule?: HeadingRule;
+  line: number;
+}
+interface Context {
+  target: Target;
+  priority?: Priority;
+  status?: WorkStatus;
+  done: boolean;
+  date?: string;
+  /** The deepest heading, for build-log titles. */
+  heading: HeadingFrame | undefined;
+}
+/** What a list item became, so its children know where they belong. */
+type ItemKind = { kind: 'work'; entry: WorkEntry } | { kind: 'decision'; entry: DecisionEntry } | { kind: 'focus'; index: number } | { kind: 'label'; text: string } | { kind: 'leaf' } | { kind: 'unplaced' };
+
+const LIVE: readonly FileRole[] = ['active', 'progress', 'tasks', 'decisionLog', 'other'];
+
+/** The project name in a brief's title: "DM-Player Project Brief", "Project Brief: X", "**プロジェクト概要: MedFeeBot**". */
+export function nameFromTitle(title: string): string {
+  let t = cleanText(title);
+  const colon = /^(.*?)\s*[:：]\s*(.+)$/.exec(t);
+  if (colon && GENERIC_TITLE.test(colon[1]!.trim())) t = colon[2]!;
+  GENERIC_TITLE.lastIndex = 0;
+  t = t.replace(/^project\s*[:：]\s*/i, '').replace(GENERIC_TITLE, '');
+  GENERIC_TITLE.lastIndex = 0;
+  // A status in parentheses after the name is not part of it.
+  t = t.replace(/\s*[(（][^)）]*[)）]\s*$/, '');
+  t = t.replace(/\s+/g, ' ').replace(/^[\s:：\-–—]+|[\s:：\-–—]+$/g, '').trim();
+  // "## Project" names a section, not the project: the name is the line under it.
+  return /^(project|project name|name|プロジェクト名)$/i.test(t) ? '' : t;
+}
+
+function decisionParts(text: string): { date: string; decision: string; rationale: string } {
+  let t = text;
+  const date = findDate(t) ?? '';
+  if (date) t = t.replace(/^\[?[^\]]*?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[^\]]*?\]?\s*[-–—:]?\s*/, '');
+  const m = /^(.*?)(?:\s+(?:because|since|so that)\s+|\s+[—–]\s+|\s+--\s+|\s*[;；]\s*|\s*[(（](?:理由|reason|rationale|why)\s*[:：]?\s*)(.+?)[)）]?$/i.exec(t);
+  if (m && m[1]!.trim()) return { date, decision: m[1]!.trim(), rationale: m[2]!.trim() };
+  return { date, decision: t.trim(), rationale: '' };
+}
+
+export function importMemoryBank(files: readonly BankFile[], options: BankImportOptions = {}): BankImportResult {
+  const today = localDate(options.now ?? new Date());
+  const random = options.random;
+  const placed: Placement[] = [];
+  const unplaced: UnplacedRange[] = [];
+  let name = '';
+  let purpose = '';
+  const tech: string[] = [];
+  const constraints: string[] = [];
+  const work: WorkEntry[] = [];
+  const decisions: DecisionEntry[] = [];
+  const builds: BuildEntry[] = [];
+  const focus: { text: string; file: string; first: number; last: number; lines: { line: number; text: string }[] }[] = [];
+  const workIds: string[] = [];
+  const decisionIds: string[] = [];
+
+  for (const file of files) {
+    const role = fileRole(basename(file.name));
+    const raw = splitLines(file.text);
+    const blocks = markdownBlocks(file.text);
+    const place = (section: ImportSection, b: MdBlock, detail?: string) => placed.push({ section, file: file.name, line: b.first, ...(detail ? { detail } : {}) });
+    const keep = (b: MdBlock) => {
+      const lines = numbered(raw, b.first, b.last);
+      const prev = unplaced[unplaced.length - 1];
+      if (prev && prev.file === file.name && prev.last + 1 >= b.first - countBlankBefore(raw, b.first)) {
+        prev.last = b.last;
+        prev.lines.push(...lines);
+      } else unplaced.push({ file: file.name, first: b.first, last: b.last, lines });
+    };
+    const headings: HeadingFrame[] = [];
+    let items: { indent: number; made: ItemKind }[] = [];
+    const buildFor = new Map<string, BuildEntry>();
+
+    const context = (): Context | undefined => {
+      let rule: HeadingRule | undefined;
+      let priority: Priority | undefined;
+      let mark: 'done' | 'in_progress' | 'todo' | undefined;
+      let date: string | undefined;
+      for (let h = headings.length - 1; h >= 0; h--) {
+        const frame = headings[h]!;
+        if (frame.level === 1) continue; // a file's title says what the file is, not where its lines go
+        priority ??= explicitPriority(frame.text);
+        mark ??= statusMark(frame.text) === 'todo' ? undefined : statusMark(frame.text);
+        date ??= findDate(frame.text);
+        if (!rule && frame.rule) rule = frame.rule;
+      }
+      const heading = headings[headings.length - 1];
+      if (!rule) {
+        // "## ARCHIVE Mode - ✅ COMPLETE": a finished heading in a progress file is build log.
+        if (mark === 'done' && LIVE.includes(role)) return { target: 'done', done: true, heading, ...(date ? { date } : {}) };
+        return undefined;
+      }
+      const ctx: Context = { target: rule.target, done: mark === 'done' || rule.target === 'done' || rule.target === 'recent', heading };
+      const p = priority ?? rule.priority;
+      if (p) ctx.priority = p;
+      const status = mark === 'in_progress' ? 'in_progress' : rule.status;
+      if (status) ctx.status = status;
+      if (date) ctx.date = date;
+      return ctx;
+    };
+
+    const accomplish = (ctx: Context | undefined, text: string, b: MdBlock, date?: string) => {
+      const d = date ?? ctx?.date ?? today;
+      const heading = ctx?.heading;
+      const key = `${d}\u0000${heading?.line ?? 0}`;
+      let entry = buildFor.get(key);
+      if (!entry) {
+        const where = heading && heading.level > 1 ? headingTitle(heading.text) : '';
+        entry = { date: d, title: where ? `${where} (${basename(file.name)})` : basename(file.name), accomplishments: [] };
+        buildFor.set(key, entry);
+        builds.push(entry);
+      }
+      entry.accomplishments.push(text);
+      place('build_log', b, 'done');
+    };
+
+    const addWork = (title: string, priority: Priority, status: WorkStatus, notes: string[], b: MdBlock): WorkEntry => {
+      const existing = work.find((w) => sameImportTitle(w.title, title));
+      if (existing) {
+        place('remaining_work', b, 'repeat');
+        return existing;
+      }
+      const id = newId('w', workIds, random);
+      workIds.push(id);
+      const entry: WorkEntry = { id, title, priority, status, notes };
+      work.push(entry);
+      place('remaining_work', b, status);
+      return entry;
+    };
+
+    for (const b of blocks) {
+      if (b.kind === 'heading') {
+        while (headings.length && headings[headings.length - 1]!.level >= b.level) headings.pop();
+        items = [];
+        const rule = classifyHeading(b.text, role);
+        const frame: HeadingFrame = { level: b.level, text: b.text, line: b.first, ...(rule ? { rule } : {}) };
+        headings.push(frame);
+        if (b.level === 1) {
+          if (!name && (role === 'brief' || role === 'product')) {
+            const n = nameFromTitle(b.text);
+            if (n) {
+              name = n;
+              place('identity.name', b);
+            }
+          }
+          continue; // a file's title: structure, not content
+        }
+        if (rule?.target === 'name' && !name) {
+          const n = nameFromTitle(b.text);
+          if (n) {
+            name = n;
+            place('identity.name', b);
+            continue;
+          }
+        }
+        const ctx = context();
+        if (!ctx) keep(b);
+        else if (ctx.target === 'done' && !blocksUnder(blocks, b)) accomplish(ctx, headingTitle(b.text), b);
+        continue;
+      }
+
+      const ctx = context();
+      if (b.kind !== 'item') {
+        items = [];
+        const text = cleanText(b.text);
+        if (b.kind === 'text' && ctx) {
+          if (ctx.target === 'name' && !name && text) {
+            name = nameFromTitle(text);
+            place('identity.name', b);
+            continue;
+          }
+          if (ctx.target === 'purpose' && !purpose && text) {
+            purpose = text;
+            place('identity.purpose', b);
+            continue;
+          }
+          if (ctx.target === 'focus' && !ctx.done && text && !NOTHING.test(text)) {
+            focus.push({ text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last) });
+            continue;
+          }
+        }
+        if (b.kind === 'text' && role === 'decisionLog' && findDate(b.text) && text) {
+          const parts = decisionParts(text);
+          decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
+          place('decisions_log', b);
+          continue;
+        }
+        keep(b);
+        continue;
+      }
+
+      // A list item: its parent is the nearest item above it with less indent.
+      while (items.length && items[items.length - 1]!.indent >= b.indent) items.pop();
+      const parent = items[items.length - 1]?.made;
+      const made = mapItem(b, parent, ctx);
+      items.push({ indent: b.indent, made });
+    }
+
+    function mapItem(b: MdBlock, parent: ItemKind | undefined, ctx: Context | undefined): ItemKind {
+      let text = cleanText(b.text);
+      const label = parent?.kind === 'label' ? parent.text : undefined;
+      // Emoji status marks at the start of an item ("✅ Done thing", "🚧 Half way").
+      let mark: 'done' | 'in_progress' | 'todo' | undefined = b.checkbox === 'done' ? 'done' : b.checkbox === 'open' ? 'todo' : undefined;
+      if (!mark) {
+        const t = b.text.replace(/^(\d+[.)]\s*)/, '');
+        if (EMOJI_DONE.test(t)) mark = 'done';
+        else if (EMOJI_PROGRESS.test(t)) mark = 'in_progress';
+        else if (EMOJI_OPEN.test(t)) mark = 'todo';
+      }
+      if (!text || NOTHING.test(text)) {
+        keep(b);
+        return { kind: 'unplaced' };
+      }
+      // Children of a work item are its notes; of a decision, its rationale; of focus, part of it.
+      if (parent?.kind === 'work' && !b.checkbox) {
+        parent.entry.notes.push(text);
+        place('remaining_work', b, 'part');
+        return { kind: 'leaf' };
+      }
+      if (parent?.kind === 'decision') {
+        parent.entry.rationale.push(text);
+        place('decisions_log', b, 'part');
+        return { kind: 'leaf' };
+      }
+      if (parent?.kind === 'focus') {
+        const f = focus[parent.index]!;
+        f.text = `${f.text}${/[:：]$/.test(f.text) ? ' ' : '; '}${text}`;
+        f.last = b.last;
+        f.lines = f.lines.concat(numbered(raw, b.first, b.last));
+        return { kind: 'leaf' };
+      }
+      if (parent?.kind === 'unplaced' || parent?.kind === 'leaf') {
+        keep(b);
+        return { kind: 'unplaced' };
+      }
+      const target = ctx?.target;
+      const inWork = target === 'work' || target === 'next';
+      // Open or done by checkbox / emoji, wherever the list is.
+      if (mark === 'done' || (!mark && ctx?.done && (inWork || target === 'done' || target === 'recent' || target === 'focus'))) {
+        if (b.hasChildren && !b.checkbox && isLabel(b.text)) return { kind: 'label', text: label ? `${label}: ${text}` : text };
+        accomplish(ctx, label ? `${label}: ${text}` : text, b, ctx?.date ? undefined : findDate(b.text));
+        return { kind: 'leaf' };
+      }
+      if (mark === 'todo' || mark === 'in_progress' || inWork) {
+        if (!b.checkbox && !mark && b.hasChildren && isLabel(b.text)) return { kind: 'label', text: label ? `${label}: ${text}` : text };
+        const priority: Priority = ctx?.priority ?? (target === 'next' ? 'high' : 'medium');
+        const status: WorkStatus = mark === 'in_progress' ? 'in_progress' : (ctx?.status ?? 'todo');
+        const notes = label ? [label] : [];
+        return { kind: 'work', entry: addWork(text.replace(/^_?requirements?:.*$/i, '') || text, priority, status, notes, b) };
+      }
+      switch (target) {
+        case 'decisions': {
+          const parts = decisionParts(text);
+          const existing = decisions.find((d) => sameImportTitle(d.decision, parts.decision));
+          if (existing) {
+            place('decisions_log', b, 'repeat');
+            return { kind: 'decision', entry: existing };
+          }
+          const entry: DecisionEntry = { id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
+          if (label) entry.rationale.unshift(label);
+          decisions.push(entry);
+          place('decisions_log', b);
+          return { kind: 'decision', entry };
+        }
+        case 'tech':
+          if (b.hasChildren && isLabel(b.text)) return { kind: 'label', text };
+          if (!tech.some((t) => sameImportTitle(t, text))) tech.push(label ? `${label}: ${text}` : text);
+          place('identity.tech_stack', b);
+          return { kind: 'leaf' };
+        case 'constraints':
+          if (b.hasChildren && isLabel(b.text)) return { kind: 'label', text };
+          constraints.push(label ? `${label}: ${text}` : text);
+          place('constraints', b);
+          return { kind: 'leaf' };
+        case 'focus':
+          focus.push({ text: label ? `${label}: ${text}` : text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last) });
+          return { kind: 'focus', index: focus.length - 1 };
+        case 'purpose':
+          if (!purpose) {
+            purpose = text;
+            place('identity.purpose', b);
+            return { kind: 'leaf' };
+          }
+          break;
+        default:
+          break;
+      }
+      if (b.kind === 'item' && role === 'decisionLog') {
+        const parts = decisionParts(text);
+        const entry: DecisionEntry = { id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
+        decisions.push(entry);
+        place('decisions_log', b);
+        return { kind: 'decision', entry };
+      }
+      keep(b);
+      return { kind: 'unplaced' };
+    }
+  }
+
+  // The focus becomes the handoff: what the next session picks up, never a running session.
+  const handoffNotes: string[] = [];
+  let nextSession: string | null = null;
+  focus.forEach((f, i) => {
+    if (i < FOCUS_NOTES_MAX) {
+      if (i === 0) nextSession = f.text;
+      else handoffNotes.push(f.text);
+      placed.push({ section: 'handoff_notes', file: f.file, line: f.first });
+    } else {
+      unplaced.push({ file: f.file, first: f.first, last: f.last, lines: f.lines });
+    }
+  });
+
+  // Newest last, as the schema keeps the build log; undated entries are logged today.
+  const buildLog = builds
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => (x.b.date < y.b.date ? -1 : x.b.date > y.b.date ? 1 : x.i - y.i))
+    .map(({ b }) => ({ date: b.date, title: b.title, accomplishments: b.accomplishments, decisions: [] as string[] }));
+  const decisionsLog = decisions.map((d) => {
+    const id = newId('d', decisionIds, random);
+    decisionIds.push(id);
+    return { id, date: d.date || today, decision: d.decision, rationale: d.rationale.join('; '), status: 'active' as const };
+  });
+  const data: CampaignFile = {
+    version: 1,
+    identity: { name, purpose, tech_stack: tech },
+    constraints,
+    active_session: null,
+    remaining_work: work.map((w) => ({ id: w.id, title: w.title, priority: w.priority, status: w.status, ...(w.notes.length ? { notes: w.notes.join('; ') } : {}) })),
+    build_log: buildLog,
+    decisions_log: decisionsLog,
+    handoff_notes: { next_session: nextSession, notes: handoffNotes },
+  };
+  unplaced.sort((a, b) => (a.file === b.file ? a.first - b.first : files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file)));
+  if (unplaced.length > 0) {
+    (data as Record<string, unknown>).import_unplaced = unplaced.flatMap((u) => u.lines.map((l) => `${u.file}:${l.line}: ${l.text.trim()}`));
+  }
+  return { data, placed, unplaced };
+}
+
+/** A short item with children, or one ending in ":", groups them rather than being an entry itself. */
+function isLabel(text: string): boolean {
+  const t = cleanText(text);
+  return /[:：]$/.test(t) || t.length <= 60;
+}
+
+function blocksUnder(blocks: readonly MdBlock[], heading: MdBlock): boolean {
+  const i = blocks.indexOf(heading);
+  const next = blocks[i + 1];
+  return next !== undefined && !(next.kind === 'heading' && next.level <= heading.level);
+}
+
+function countBlankBefore(raw: readonly string[], line: number): number {
+  let n = 0;
+  for (let i = line - 2; i >= 0 && raw[i]!.trim() === ''; i--) n++;
+  return n;
+}
+
+function numbered(raw: readonly string[], first: number, last: number): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  for (let n = first; n <= last; n++) if (raw[n - 1]!.trim() !== '') out.push({ line: n, text: raw[n - 1]!.trimEnd() });
+  return out;
+}

@@ -65,6 +65,7 @@ const NOTHING = /^(none|n\/a|nothing|tbd|なし|特になし)\b/i;
 const EMOJI_DONE = /^(✅|✔️?|☑️?|🟢|\[完了\])\s*/u;
 const EMOJI_PROGRESS = /^(🚧|🔄|🏗️?)\s*/u;
 const EMOJI_OPEN = /^(⏳|🔲|⬜|❌|🚫|📋|🟡|🔴)\s*/u;
+const LEADING_DATE = /^\[?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\]?\s*[-–—:]?\s*/;
 const GENERIC_TITLE =
   /^(project brief|project overview|product context|プロジェクト概要|プロダクトコンテキスト|プロジェクトブリーフ|概要)$|\b(project brief|product context)\b/gi;
 
@@ -124,7 +125,7 @@ export function nameFromTitle(title: string): string {
 function decisionParts(text: string): { date: string; decision: string; rationale: string } {
   let t = text;
   const date = findDate(t) ?? '';
-  if (date) t = t.replace(/^\[?[^\]]*?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[^\]]*?\]?\s*[-–—:]?\s*/, '');
+  if (date) t = t.replace(LEADING_DATE, '');
   const m = /^(.*?)(?:\s+(?:because|since|so that)\s+|\s+[—–]\s+|\s+--\s+|\s*[;；]\s*|\s*[(（](?:理由|reason|rationale|why)\s*[:：]?\s*)(.+?)[)）]?$/i.exec(t);
   if (m && m[1]!.trim()) return { date, decision: m[1]!.trim(), rationale: m[2]!.trim() };
   return { date, decision: t.trim(), rationale: '' };
@@ -168,18 +169,22 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       let priority: Priority | undefined;
       let mark: 'done' | 'in_progress' | 'todo' | undefined;
       let date: string | undefined;
+      let ownMark: typeof mark;
       for (let h = headings.length - 1; h >= 0; h--) {
         const frame = headings[h]!;
         if (frame.level === 1) continue; // a file's title says what the file is, not where its lines go
+        const m = statusMark(frame.text);
+        if (h === headings.length - 1) ownMark = m;
         priority ??= explicitPriority(frame.text);
-        mark ??= statusMark(frame.text) === 'todo' ? undefined : statusMark(frame.text);
+        // A status mark counts from the heading that sets the section down, not from above it.
+        if (!rule) mark ??= m === 'todo' ? undefined : m;
         date ??= findDate(frame.text);
         if (!rule && frame.rule) rule = frame.rule;
       }
       const heading = headings[headings.length - 1];
       if (!rule) {
         // "## ARCHIVE Mode - ✅ COMPLETE": a finished heading in a progress file is build log.
-        if (mark === 'done' && LIVE.includes(role)) return { target: 'done', done: true, heading, ...(date ? { date } : {}) };
+        if (ownMark === 'done' && LIVE.includes(role)) return { target: 'done', done: true, heading, ...(date ? { date } : {}) };
         return undefined;
       }
       const ctx: Context = { target: rule.target, done: mark === 'done' || rule.target === 'done' || rule.target === 'recent', heading };
@@ -202,7 +207,8 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         buildFor.set(key, entry);
         builds.push(entry);
       }
-      entry.accomplishments.push(text);
+      // "[2025-03-02 10:15:00] - Added X": the date is the entry's, the words the accomplishment.
+      entry.accomplishments.push(date ? text.replace(LEADING_DATE, '') || text : text);
       place('build_log', b, 'done');
     };
 
@@ -321,7 +327,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         f.lines = f.lines.concat(numbered(raw, b.first, b.last));
         return { kind: 'leaf' };
       }
-      if (parent?.kind === 'unplaced' || parent?.kind === 'leaf') {
+      if ((parent?.kind === 'unplaced' || parent?.kind === 'leaf') && !b.checkbox) {
         keep(b);
         return { kind: 'unplaced' };
       }
@@ -377,7 +383,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         default:
           break;
       }
-      if (b.kind === 'item' && role === 'decisionLog') {
+      if (b.kind === 'item' && role === 'decisionLog' && findDate(b.text)) {
         const parts = decisionParts(text);
         const entry: DecisionEntry = { id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
         decisions.push(entry);

@@ -16,7 +16,8 @@ export type Target =
   | 'work' // remaining work, priority from the rule
   | 'done' // build-log accomplishments
   | 'recent' // build-log accomplishments
-  | 'decisions';
+  | 'decisions'
+  | 'keep'; // narrative: stays under import_unplaced, never in the primer
 
 export interface HeadingRule {
   target: Target;
@@ -37,13 +38,15 @@ const LIVE: readonly FileRole[] = ['active', 'progress', 'tasks', 'decisionLog',
 // generic work words, "done" marks before "work" so "Completed tasks" is done.
 const ROWS: Row[] = [
   { match: /\b(next steps?|immediate|next up|next (development )?priorities|next actions?)\b|次のステップ|次の作業|直近|今後の作業/, target: 'next', priority: 'high', roles: LIVE },
-  { match: /\b(in progress|in-progress|current (tasks?|work)|active (development|work|tasks?))\b|進行中|作業中|対応中/, target: 'work', priority: 'high', status: 'in_progress', roles: LIVE },
+  { match: /\b(in progress|in-progress|current (tasks?|work)(?! focus)|active (development|work|tasks?))\b|進行中|作業中|対応中/, target: 'work', priority: 'high', status: 'in_progress', roles: LIVE },
   { match: /\b(what works|completed|done|finished|achieved|accomplished)\b|^working$|完了|済み|できていること/, target: 'done', roles: LIVE },
   { match: /\b(recent (changes|progress|updates)|changelog|change log|major updates|latest milestone)\b|最近の変更|変更履歴/, target: 'recent', roles: LIVE },
   { match: /\b(known issues?|issues|challenges|bugs?|blockers?|problems)\b|既知の問題|課題|問題点|不具合/, target: 'work', priority: 'medium', roles: LIVE },
-  { match: /\b(planned|upcoming|future|could have|nice to have|roadmap|backlog|later|optional|enhancements?|long term|medium term)\b|予定|将来|今後/, target: 'work', priority: 'low', roles: LIVE },
+  { match: /\b(planned|upcoming|future(?! sessions?)|could have|nice to have|roadmap|backlog|later|optional|enhancements?|long term|medium term)\b|予定|将来|今後/, target: 'work', priority: 'low', roles: LIVE },
   { match: /\b(what'?s left|left to build|remaining|to-?do|pending|tasks?|short term|milestones?)\b|残っている|残タスク|未完了|タスク/, target: 'work', priority: 'medium', roles: LIVE },
   { match: /\b(decisions?|decided|adrs?)\b|決定/, target: 'decisions' },
+  // Narrative (patterns, learnings, setup): kept as unplaced, and it stops a parent heading's mapping.
+  { match: /\b(patterns?|architecture|insights?|learnings?|lessons|preferences|setup|environment|configuration|workflow|notes|context for|key files)\b|パターン|学び|洞察|設定|環境/, target: 'keep' },
   { match: /\b(current (work )?focus|active focus|focus|current (status|state|mode))\b|フォーカス|現在の状況|現在のステータス|現在の状態/, target: 'focus', roles: ['active', 'other'] },
   { match: /\b(technical constraints|constraints?|limitations?|out of scope|non-goals?)\b|制約|制限|スコープ外/, target: 'constraints' },
   { match: /\b(tech(nology)? stack|stack|technologies( used)?|core technologies|frameworks|languages?)\b|技術スタック|使用技術|技術構成|開発言語|主要ライブラリ|使用ライブラリ/, target: 'tech' },
@@ -94,6 +97,8 @@ export function explicitPriority(text: string): Priority | undefined {
 
 /** The status an emoji or word mark in a heading or item gives it, if any. */
 export function statusMark(text: string): 'done' | 'in_progress' | 'todo' | undefined {
+  // "Phase 1 (5% Complete)" is not done; "(100% Complete)" is.
+  text = text.replace(/\b(\d{1,2}(\.\d+)?)\s*%\s*(complete|done|完了)/gi, '');
   if (PROGRESS_MARK.test(text)) return 'in_progress';
   if (DONE_MARK.test(text)) return 'done';
   if (TODO_MARK.test(text)) return 'todo';

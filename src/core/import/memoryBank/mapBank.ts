@@ -182,6 +182,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         if (!rule && frame.rule) rule = frame.rule;
       }
       const heading = headings[headings.length - 1];
+      if (rule?.target === 'keep') return undefined;
       if (!rule) {
         // "## ARCHIVE Mode - ✅ COMPLETE": a finished heading in a progress file is build log.
         if (ownMark === 'done' && LIVE.includes(role)) return { target: 'done', done: true, heading, ...(date ? { date } : {}) };
@@ -310,22 +311,23 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         return { kind: 'unplaced' };
       }
       // Children of a work item are its notes; of a decision, its rationale; of focus, part of it.
+      // (and so are theirs, however deep).
       if (parent?.kind === 'work' && !b.checkbox) {
         parent.entry.notes.push(text);
         place('remaining_work', b, 'part');
-        return { kind: 'leaf' };
+        return parent;
       }
       if (parent?.kind === 'decision') {
         parent.entry.rationale.push(text);
         place('decisions_log', b, 'part');
-        return { kind: 'leaf' };
+        return parent;
       }
       if (parent?.kind === 'focus') {
         const f = focus[parent.index]!;
         f.text = `${f.text}${/[:：]$/.test(f.text) ? ' ' : '; '}${text}`;
         f.last = b.last;
         f.lines = f.lines.concat(numbered(raw, b.first, b.last));
-        return { kind: 'leaf' };
+        return parent;
       }
       if ((parent?.kind === 'unplaced' || parent?.kind === 'leaf') && !b.checkbox) {
         keep(b);
@@ -348,6 +350,8 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       }
       switch (target) {
         case 'decisions': {
+          // "- **準備フェーズ:**" over a list: the items under it are the decisions.
+          if (b.hasChildren && /[:：]$/.test(text)) return { kind: 'label', text: label ? `${label}: ${text.replace(/[:：]$/, '')}` : text.replace(/[:：]$/, '') };
           const parts = decisionParts(text);
           const existing = decisions.find((d) => sameImportTitle(d.decision, parts.decision));
           if (existing) {

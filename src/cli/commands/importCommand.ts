@@ -62,8 +62,19 @@ export async function importCommand(ctx: CliContext, argv: string[]): Promise<nu
   }
   const report = buildImportReport(plan, text, merged);
   const heading = flags['dry-run'] ? `Import report (dry run: nothing written to ${shown})` : `Import report: ${shown}`;
-  ctx.out(formatImportReport(report, heading).trimEnd());
+  if (!flags['dry-run']) {
+    const d = plan.data;
+    const builds = d.build_log?.length ?? 0;
+    ctx.out(
+      `${flags.merge ? 'Merged into' : 'Imported into'} ${shown}: ${d.remaining_work?.length ?? 0} work item(s), ${d.decisions_log?.length ?? 0} decision(s), ${builds} build-log entr${builds === 1 ? 'y' : 'ies'}, ${Array.isArray(d.constraints) ? d.constraints.length : 0} constraint(s).`,
+    );
+  }
   for (const note of plan.notes) ctx.out(note);
+  ctx.out(formatImportReport(report, heading).trimEnd());
+  if (plan.unplacedReasons.length) {
+    ctx.err(`${plan.unplacedReasons.length} line(s) had no place in the campaign; they are kept under import_unplaced in ${shown} — move them and delete that key:`);
+    for (const line of plan.unplacedReasons) ctx.err(`  ${line}`);
+  }
   if (!flags['dry-run']) {
     const refreshed = await refreshPrimerFile(target);
     if (refreshed.changed) ctx.out(`Refreshed ${relative(ctx.cwd, refreshed.path)}.`);

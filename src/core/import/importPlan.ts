@@ -20,6 +20,8 @@ export interface ImportPlan {
   unplaced: UnplacedRange[];
   /** Article layout only: notes the article importer makes (reordering, placeholders). */
   notes: string[];
+  /** Article layout only: each unplaced line with the reason (`file:line: reason: text`). */
+  unplacedReasons: string[];
 }
 
 /** The seed article's layout: `# Campaign: NAME` or its own section names. */
@@ -45,6 +47,7 @@ export function planImport(files: readonly BankFile[], options: PlanOptions = {}
     placed: result.placed,
     unplaced: result.unplaced,
     notes: [],
+    unplacedReasons: [],
   };
   if (options.bankFolder !== undefined) plan.bankFolder = options.bankFolder;
   return plan;
@@ -67,8 +70,8 @@ function articlePlan(file: BankFile, options: PlanOptions): ImportPlan {
   const h = d.handoff_notes;
   if (h && !Array.isArray(h) && typeof h === 'object') add('handoff_notes', (h.next_session ? 1 : 0) + (Array.isArray(h.notes) ? h.notes.length : 0));
   const notes = [
-    ...result.reordered.map((r) => `Put ${r} newest last, as the schema keeps it.`),
-    ...result.placeholders.map((p) => `${file.name}:${p.line}: left empty (template placeholder): ${p.text.trim()}`),
+    ...(result.reordered.length ? [`Put ${result.reordered.join(' and ')} newest last, as the schema keeps them.`] : []),
+    ...result.placeholders.map((p) => `  line ${p.line}: left empty (template placeholder): ${p.text.trim()}`),
   ];
   return {
     layout: 'article',
@@ -77,5 +80,6 @@ function articlePlan(file: BankFile, options: PlanOptions): ImportPlan {
     placed,
     unplaced: result.unplaced.map((u) => ({ file: file.name, first: u.line, last: u.line, lines: [{ line: u.line, text: u.text }] })),
     notes,
+    unplacedReasons: result.unplaced.map((u) => `${file.name}:${u.line}: ${u.reason}: ${u.text.trim()}`),
   };
 }

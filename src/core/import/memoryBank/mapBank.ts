@@ -337,12 +337,12 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       const inWork = target === 'work' || target === 'next';
       // Open or done by checkbox / emoji, wherever the list is.
       if (mark === 'done' || (!mark && ctx?.done && (inWork || target === 'done' || target === 'recent' || target === 'focus'))) {
-        if (b.hasChildren && !b.checkbox && isLabel(b.text)) return { kind: 'label', text: label ? `${label}: ${text}` : text };
+        if (b.hasChildren && !b.checkbox && isLabel(b.text)) return labelOf(text, label);
         accomplish(ctx, label ? `${label}: ${text}` : text, b, ctx?.date ? undefined : findDate(b.text));
         return { kind: 'leaf' };
       }
       if (mark === 'todo' || mark === 'in_progress' || inWork) {
-        if (!b.checkbox && !mark && b.hasChildren && isLabel(b.text)) return { kind: 'label', text: label ? `${label}: ${text}` : text };
+        if (!b.checkbox && !mark && b.hasChildren && isLabel(b.text)) return labelOf(text, label);
         const priority: Priority = ctx?.priority ?? (target === 'next' ? 'high' : 'medium');
         const status: WorkStatus = mark === 'in_progress' ? 'in_progress' : (ctx?.status ?? 'todo');
         const notes = label ? [label] : [];
@@ -351,26 +351,25 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       switch (target) {
         case 'decisions': {
           // "- **準備フェーズ:**" over a list: the items under it are the decisions.
-          if (b.hasChildren && /[:：]$/.test(text)) return { kind: 'label', text: label ? `${label}: ${text.replace(/[:：]$/, '')}` : text.replace(/[:：]$/, '') };
+          if (b.hasChildren && /[:：]$/.test(text)) return labelOf(text, label);
           const parts = decisionParts(text);
           const existing = decisions.find((d) => sameImportTitle(d.decision, parts.decision));
           if (existing) {
             place('decisions_log', b, 'repeat');
             return { kind: 'decision', entry: existing };
           }
-          const entry: DecisionEntry = { id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
-          if (label) entry.rationale.unshift(label);
+          const entry: DecisionEntry = { id: '', date: parts.date, decision: label ? `${label}: ${parts.decision}` : parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
           decisions.push(entry);
           place('decisions_log', b);
           return { kind: 'decision', entry };
         }
         case 'tech':
-          if (b.hasChildren && isLabel(b.text)) return { kind: 'label', text };
+          if (b.hasChildren && isLabel(b.text)) return labelOf(text, label);
           if (!tech.some((t) => sameImportTitle(t, text))) tech.push(label ? `${label}: ${text}` : text);
           place('identity.tech_stack', b);
           return { kind: 'leaf' };
         case 'constraints':
-          if (b.hasChildren && isLabel(b.text)) return { kind: 'label', text };
+          if (b.hasChildren && isLabel(b.text)) return labelOf(text, label);
           constraints.push(label ? `${label}: ${text}` : text);
           place('constraints', b);
           return { kind: 'leaf' };
@@ -437,6 +436,12 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
     (data as Record<string, unknown>).import_unplaced = unplaced.flatMap((u) => u.lines.map((l) => `${u.file}:${l.line}: ${l.text.trim()}`));
   }
   return { data, placed, unplaced };
+}
+
+/** A group label, its trailing colon dropped, under its own parent label if any. */
+function labelOf(text: string, parent: string | undefined): ItemKind {
+  const own = text.replace(/\s*[:：]$/, '');
+  return { kind: 'label', text: parent ? `${parent}: ${own}` : own };
 }
 
 /** A short item with children, or one ending in ":", groups them rather than being an entry itself. */

@@ -132,7 +132,8 @@ export function mergeImport(data: CampaignFile): Operation<MergeCounts> {
         const already = isSeq(node) ? node.items.map((i) => String((i as { value?: unknown }).value ?? '')) : [];
         const fresh = unplaced.filter((u) => !already.includes(u));
         if (fresh.length) {
-          const seq = blockStyle(ensureSeq(cd.doc, root, 'import_unplaced', true));
+          // Not a schema section: it goes last, after everything a person wrote.
+          const seq = blockStyle(ensureSeq(cd.doc, root, 'import_unplaced'));
           for (const u of fresh) seq.items.push(cd.doc.createNode(u));
         }
       }

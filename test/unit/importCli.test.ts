@@ -13,10 +13,13 @@ import { repoRoot, tempDir } from '../support/fixtures';
 
 const banks = join(repoRoot, 'test/fixtures/import/memory-bank');
 
+let today = new Date(2026, 11, 6, 12);
+
 async function cli(cwd: string, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { cwd, now: () => new Date(2026, 11, 6, 12), out: (t) => out.push(t), err: (t) => err.push(t) });
+  const when = today;
+  const code = await runCli(argv, { cwd, now: () => when, out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -124,11 +127,16 @@ describe('campaign import: memory banks from the command line', () => {
       // the work item (another case, same title) and a next_session a person wrote.
       assert.match(r.out, /Merged into the existing campaign: added 14 entries; 3 already there/);
 
-      // Twice: nothing new, nothing duplicated.
+      // Again, a week later: nothing new, nothing duplicated (undated accomplishments included).
       const before = readFileSync(campaignAt(t.dir), 'utf8');
-      const twice = await cli(t.dir, 'import', 'memory-bank', '--merge');
-      assert.equal(twice.code, 0, twice.err);
-      assert.match(twice.out, /added 0 entries/);
+      today = new Date(2026, 11, 13, 12);
+      try {
+        const twice = await cli(t.dir, 'import', 'memory-bank', '--merge');
+        assert.equal(twice.code, 0, twice.err);
+        assert.match(twice.out, /added 0 entries/);
+      } finally {
+        today = new Date(2026, 11, 6, 12);
+      }
       assert.equal(readFileSync(campaignAt(t.dir), 'utf8'), before);
     } finally {
       t.cleanup();

@@ -95,7 +95,11 @@ export function mergeImport(data: CampaignFile): Operation<MergeCounts> {
       }
 
       const builds = (data.build_log ?? []).filter((b) => {
-        const present = model.build_log.some((x) => x.date === String(b.date) && sameImportTitle(x.title ?? '', String(b.title ?? '')));
+        // Undated accomplishments are logged on the day of the import, so the date cannot tell a repeat: the title and what it lists can.
+        const done = texts(b.accomplishments);
+        const present = model.build_log.some(
+          (x) => sameImportTitle(x.title ?? '', String(b.title ?? '')) && done.every((a) => x.accomplishments.some((y) => sameImportTitle(y, a))),
+        );
         tally(present);
         return !present;
       });

@@ -290,6 +290,28 @@ describe('Memory-bank import: layouts the corpus lacks', () => {
     assert.deepEqual(plan.unplaced.map((u) => [u.first, u.last]), [[3, 3], [8, 8]]);
   });
 
+  it('ADR-like entries: "Decision:" with its "Rationale:" / "Reason:", dated by their heading', () => {
+    const md = [
+      '# Decision Log',
+      '## ADR-001: Storage (2025-02-01)',
+      '**Status:** Accepted',
+      '**Decision:** Use SQLite for the cache',
+      '**Rationale:** Embedded, no server to run',
+      '## ADR-002: Transport',
+      '- Decision: REST over gRPC',
+      '- Reason: browsers speak it',
+    ].join('\n');
+    const plan = planImport([{ name: 'decisions.md', text: md }], { now, random: seededRandom(2) });
+    assert.deepEqual(
+      plan.data.decisions_log?.map((d) => [d.date, d.decision, d.rationale]),
+      [
+        ['2025-02-01', 'Use SQLite for the cache', 'Embedded, no server to run'],
+        [today, 'REST over gRPC', 'browsers speak it'],
+      ],
+    );
+    assert.deepEqual(plan.unplaced.map((u) => [u.first, u.lines.map((l) => l.text)]), [[3, ['**Status:** Accepted']]]);
+  });
+
   it('names: "Project Overview: X", bold markers and "Project Brief" never leak into the name', () => {
     assert.equal(nameFromTitle('**Project Overview: Foo Bar**'), 'Foo Bar');
     assert.equal(nameFromTitle('DM-Player Project Brief'), 'DM-Player');

@@ -65,6 +65,8 @@ const NOTHING = /^(none|n\/a|nothing|tbd|なし|特になし)\b/i;
 const EMOJI_DONE = /^(✅|✔️?|☑️?|🟢|\[完了\])\s*/u;
 const EMOJI_PROGRESS = /^(🚧|🔄|🏗️?)\s*/u;
 const EMOJI_OPEN = /^(⏳|🔲|⬜|❌|🚫|📋|🟡|🔴)\s*/u;
+const ADR_DECISION = /^(decision|decided|決定(事項)?)\s*[:：]\s*(.+)$/i;
+const ADR_REASON = /^(rationale|reason|why|because|context|consequences?|理由|背景)\s*[:：]\s*(.+)$/i;
 const LEADING_DATE = /^\[?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\]?\s*[-–—:]?\s*/;
 const GENERIC_TITLE =
   /^(project brief|project overview|product context|プロジェクト概要|プロダクトコンテキスト|プロジェクトブリーフ|概要)$|\b(project brief|product context)\b/gi;
@@ -213,6 +215,29 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       place('build_log', b, 'done');
     };
 
+    // ADR-like entries: "Decision: X" starts one (its date from the heading), "Rationale: / Reason: / Why: Y" gives its reason.
+    let adr: DecisionEntry | undefined;
+    let adrHeading = -1;
+    const adrLine = (ctx: Context | undefined, text: string, b: MdBlock): boolean => {
+      if (ctx?.target !== 'decisions') return false;
+      const heading = ctx.heading?.line ?? 0;
+      const decided = ADR_DECISION.exec(text);
+      if (decided) {
+        adr = { id: '', date: ctx.date ?? findDate(text) ?? '', decision: decided[3]!.trim(), rationale: [] };
+        adrHeading = heading;
+        decisions.push(adr);
+        place('decisions_log', b);
+        return true;
+      }
+      const reason = ADR_REASON.exec(text);
+      if (reason && adr && adrHeading === heading) {
+        adr.rationale.push(reason[2]!.trim());
+        place('decisions_log', b, 'part');
+        return true;
+      }
+      return false;
+    };
+
     const addWork = (title: string, priority: Priority, status: WorkStatus, notes: string[], b: MdBlock): WorkEntry => {
       const existing = work.find((w) => sameImportTitle(w.title, title));
       if (existing) {
@@ -278,6 +303,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
             continue;
           }
         }
+        if (b.kind === 'text' && adrLine(ctx, text, b)) continue;
         if (b.kind === 'text' && role === 'decisionLog' && findDate(b.text) && text) {
           const parts = decisionParts(text);
           decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
@@ -296,7 +322,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
     }
 
     function mapItem(b: MdBlock, parent: ItemKind | undefined, ctx: Context | undefined): ItemKind {
-      let text = cleanText(b.text);
+      const text = cleanText(b.text);
       const label = parent?.kind === 'label' ? parent.text : undefined;
       // Emoji status marks at the start of an item ("✅ Done thing", "🚧 Half way").
       let mark: 'done' | 'in_progress' | 'todo' | undefined = b.checkbox === 'done' ? 'done' : b.checkbox === 'open' ? 'todo' : undefined;
@@ -310,6 +336,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         keep(b);
         return { kind: 'unplaced' };
       }
+      if (!parent && adrLine(ctx, text, b)) return { kind: 'leaf' };
       // Children of a work item are its notes; of a decision, its rationale; of focus, part of it.
       // (and so are theirs, however deep).
       if (parent?.kind === 'work' && !b.checkbox) {

@@ -26,6 +26,7 @@ const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const ITEM = /^(\s*)(?:[-*+•]|\d+[.)])\s+(.*)$/;
 const CHECKBOX = /^\[( |x|X)\]\s*(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
+const BOLD_KEY = /^(\*\*|__)[^*_\n]{1,40}?(?:[:：]\1|\1\s*[:：])/;
 const RULE = /^\s*([-*_=])(\s*\1){2,}\s*$/;
 
 function indentOf(raw: string): number {
@@ -91,7 +92,8 @@ export function markdownBlocks(text: string): MdBlock[] {
       open = undefined;
       continue;
     }
-    if (open) {
+    // "**Status:** x" / "**Decision**: y" on consecutive lines are fields, one per line, not one paragraph.
+    if (open && !BOLD_KEY.test(trimmed)) {
       // A wrapped line continues the item or paragraph above it.
       open.text = `${open.text} ${trimmed}`;
       open.last = n;

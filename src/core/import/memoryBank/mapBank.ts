@@ -145,7 +145,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
   const work: WorkEntry[] = [];
   const decisions: DecisionEntry[] = [];
   const builds: BuildEntry[] = [];
-  const focus: { text: string; file: string; first: number; last: number; lines: { line: number; text: string }[] }[] = [];
+  const focus: { text: string; file: string; first: number; last: number; lines: { line: number; text: string }[]; children: number }[] = [];
   const workIds: string[] = [];
   const decisionIds: string[] = [];
 
@@ -299,7 +299,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
             continue;
           }
           if (ctx.target === 'focus' && !ctx.done && text && !NOTHING.test(text)) {
-            focus.push({ text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last) });
+            focus.push({ text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last), children: 0 });
             continue;
           }
         }
@@ -351,7 +351,10 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       }
       if (parent?.kind === 'focus') {
         const f = focus[parent.index]!;
-        f.text = `${f.text}${/[:：]$/.test(f.text) ? ' ' : '; '}${text}`;
+        // "1. **Prototype Development**" over its items reads "Prototype Development: a; b".
+        const sep = /[:：]$/.test(f.text) ? ' ' : f.children === 0 ? ': ' : '; ';
+        f.text = `${f.text}${sep}${text}`;
+        f.children++;
         f.last = b.last;
         f.lines = f.lines.concat(numbered(raw, b.first, b.last));
         return parent;
@@ -401,7 +404,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
           place('constraints', b);
           return { kind: 'leaf' };
         case 'focus':
-          focus.push({ text: label ? `${label}: ${text}` : text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last) });
+          focus.push({ text: label ? `${label}: ${text}` : text, file: file.name, first: b.first, last: b.last, lines: numbered(raw, b.first, b.last), children: 0 });
           return { kind: 'focus', index: focus.length - 1 };
         case 'purpose':
           if (!purpose) {

@@ -13,6 +13,7 @@ import { renderCampaignFile } from '../../src/core/document/newCampaign';
 import { planImport, type ImportPlan } from '../../src/core/import/importPlan';
 import { buildImportReport, formatImportReport } from '../../src/core/import/importReport';
 import { importMarkdown } from '../../src/core/import/markdownImport';
+import { readFailure } from '../../src/core/import/importSources';
 import { nameFromTitle } from '../../src/core/import/memoryBank/mapBank';
 import { classifyHeading } from '../../src/core/import/memoryBank/headingTable';
 import { DEFAULT_PRIMER_BUDGET, renderPrimer } from '../../src/core/primer/primer';
@@ -121,8 +122,9 @@ describe('Memory-bank import: the real public banks', () => {
       assert.ok(primer.tokens <= DEFAULT_PRIMER_BUDGET, `${primer.tokens} tokens`);
       const next = model.handoff_notes.next_session;
       if (next) assert.ok(primer.text.includes(next.slice(0, 30)), 'the focus is in the primer');
-      const high = model.remaining_work.find((w) => w.priority === 'high' && w.status !== 'done');
-      if (high) assert.ok(primer.text.includes(high.title.slice(0, 30)), `"${high.title}" is in the primer`);
+      // Every open high-priority item (the bank's next steps and what it has in progress), however long the bank.
+      const high = model.remaining_work.filter((w) => w.priority === 'high' && w.status !== 'done');
+      for (const w of high) assert.ok(primer.text.includes(w.title.slice(0, 30)), `"${w.title}" is in the primer`);
       // The unplaced lines stay in the file, never in the primer.
       const kept = (CampaignDocument.parse(text).doc.toJS() as { import_unplaced?: string[] }).import_unplaced ?? [];
       assert.ok(kept.length > 0);
@@ -343,6 +345,16 @@ describe('Memory-bank import: layouts the corpus lacks', () => {
     assert.deepEqual(classifyHeading('Technical Constraints', 'tech'), { target: 'constraints' });
     assert.deepEqual(classifyHeading('Technology Stack', 'tech'), { target: 'tech' });
     assert.deepEqual(classifyHeading('Key Decisions', 'active'), { target: 'decisions' });
+  });
+});
+
+describe('Paths that cannot be read', () => {
+  it('each failure says what and what to do, never a bare errno', () => {
+    const failure = (code: string) => readFailure(Object.assign(new Error(`${code}: raw`), { code }), 'memory-bank').message;
+    assert.equal(failure('ENOENT'), 'Nothing to import at memory-bank: no such file or folder. Check the path.');
+    assert.match(failure('EACCES'), /^memory-bank cannot be read \(permission denied\)\. Give your user read access/);
+    assert.match(failure('EPERM'), /permission denied/);
+    assert.match(failure('EISDIR'), /^memory-bank is a folder; point at the memory-bank folder or at its Markdown files\.$/);
   });
 });
 

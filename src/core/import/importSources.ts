@@ -22,7 +22,8 @@ function shown(cwd: string, path: string): string {
   return relative(cwd, path) || path;
 }
 
-function readFailure(err: unknown, what: string): CampaignError {
+/** A read error as a message that says what failed and what to do. */
+export function readFailure(err: unknown, what: string): CampaignError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CampaignError(`Nothing to import at ${what}: no such file or folder. Check the path.`);
   if (code === 'EACCES' || code === 'EPERM') return new CampaignError(`${what} cannot be read (permission denied). Give your user read access to it, or copy it somewhere readable, and import again.`);

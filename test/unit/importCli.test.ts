@@ -40,7 +40,7 @@ describe('campaign import: memory banks from the command line', () => {
       assert.match(r.out, /^# Import report \(dry run: nothing written to \.claude\/campaign\.yaml\)/);
       assert.match(r.out, /Read the memory bank in memory-bank\/ \(6 files\)\./);
       assert.match(r.out, /\| Remaining work \| 6 \(6 open: 5 high, 1 medium, 0 low; 1 in progress\) \| memory-bank\/activeContext\.md 3, memory-bank\/progress\.md 3 \|/);
-      assert.match(r.out, /## Unplaced: 42 lines/);
+      assert.match(r.out, /## Unplaced: 43 lines/);
       assert.match(r.out, /- memory-bank\/systemPatterns\.md: 11 lines \(lines 3-15\)/);
       assert.match(r.out, /Reading the sources whole: [\d,]+ tokens/);
       assert.equal(existsSync(join(t.dir, '.claude')), false);

@@ -50,7 +50,7 @@ const ROWS: Row[] = [
   { match: /\b(current (work )?focus|active focus|focus|current (status|state|mode))\b|フォーカス|現在の状況|現在のステータス|現在の状態/, target: 'focus', roles: ['active', 'other'] },
   { match: /\b(technical constraints|constraints?|limitations?|out of scope|non-goals?)\b|制約|制限|スコープ外/, target: 'constraints' },
   { match: /\b(tech(nology)? stack|stack|technologies( used)?|core technologies|frameworks|languages?)\b|技術スタック|使用技術|技術構成|開発言語|主要ライブラリ|使用ライブラリ/, target: 'tech' },
-  { match: /\b(project overview|overview|purpose|core purpose|why .*exists|project description|summary|mission)\b|概要|目的/, target: 'purpose', roles: ['brief', 'product'] },
+  { match: /\b(project overview|overview|purpose|core purpose|project goals?|why .*exists|project description|summary|mission)\b|概要|目的/, target: 'purpose', roles: ['brief', 'product'] },
   { match: /^(project|project name|name)$|^project\s*:|プロジェクト名/, target: 'name', roles: ['brief', 'product'] },
 ];
 

@@ -153,8 +153,18 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
     const role = fileRole(basename(file.name));
     const raw = splitLines(file.text);
     const blocks = markdownBlocks(file.text);
-    const place = (section: ImportSection, b: MdBlock, detail?: string) => placed.push({ section, file: file.name, line: b.first, ...(detail ? { detail } : {}) });
+    // A mapped heading whose first line under it has no place is kept with it, so the kept lines keep their context.
+    let pendingHeading: MdBlock | undefined;
+    const place = (section: ImportSection, b: MdBlock, detail?: string) => {
+      pendingHeading = undefined;
+      placed.push({ section, file: file.name, line: b.first, ...(detail ? { detail } : {}) });
+    };
     const keep = (b: MdBlock) => {
+      if (pendingHeading && pendingHeading !== b) {
+        const h = pendingHeading;
+        pendingHeading = undefined;
+        keep(h);
+      }
       const lines = numbered(raw, b.first, b.last);
       const prev = unplaced[unplaced.length - 1];
       if (prev && prev.file === file.name && prev.last + 1 >= b.first - countBlankBefore(raw, b.first)) {
@@ -278,8 +288,10 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
           }
         }
         const ctx = context();
+        pendingHeading = undefined;
         if (!ctx) keep(b);
         else if (ctx.target === 'done' && !blocksUnder(blocks, b)) accomplish(ctx, headingTitle(b.text), b);
+        else pendingHeading = b;
         continue;
       }
 
@@ -304,6 +316,24 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
           }
         }
         if (b.kind === 'text' && adrLine(ctx, text, b)) continue;
+        // Roo Code appends "[2025-04-02 12:30:00] - Did X" lines, not bullets, under its headings.
+        if (b.kind === 'text' && ctx && LEADING_DATE.test(text) && text.replace(LEADING_DATE, '')) {
+          const words = text.replace(LEADING_DATE, '');
+          if (ctx.done && ctx.target !== 'decisions') {
+            accomplish(ctx, words, b, findDate(text));
+            continue;
+          }
+          if (ctx.target === 'work' || ctx.target === 'next') {
+            addWork(words, ctx.priority ?? (ctx.target === 'next' ? 'high' : 'medium'), ctx.status ?? 'todo', [], b);
+            continue;
+          }
+          if (ctx.target === 'decisions') {
+            const parts = decisionParts(text);
+            decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
+            place('decisions_log', b);
+            continue;
+          }
+        }
         if (b.kind === 'text' && role === 'decisionLog' && findDate(b.text) && text) {
           const parts = decisionParts(text);
           decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });

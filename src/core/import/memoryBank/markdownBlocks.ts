@@ -27,6 +27,7 @@ const ITEM = /^(\s*)(?:[-*+•]|\d+[.)])\s+(.*)$/;
 const CHECKBOX = /^\[( |x|X)\]\s*(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
 const BOLD_KEY = /^(\*\*|__)[^*_\n]{1,40}?(?:[:：]\1|\1\s*[:：])/;
+const EMPTY_ITEM = /^(?:[-*+•]|\d+[.)])(?:\s+\[[ xX]?\])?$/;
 const RULE = /^\s*([-*_=])(\s*\1){2,}\s*$/;
 
 function indentOf(raw: string): number {
@@ -63,7 +64,8 @@ export function markdownBlocks(text: string): MdBlock[] {
       continue;
     }
     const trimmed = raw.trim();
-    if (trimmed === '' || RULE.test(trimmed)) {
+    // An empty bullet (Roo Code's templates leave `*` under every heading) says nothing.
+    if (trimmed === '' || RULE.test(trimmed) || EMPTY_ITEM.test(trimmed)) {
       open = undefined;
       continue;
     }

@@ -67,8 +67,9 @@ const BANKS: Record<string, Expected> = {
   // "Upcoming Work" / "Long Term" / "Low Priority" low; Latest Milestone 3 + Major Updates 9 done.
   '0x4007__module-rewards': { name: 'Comment Score Analysis', open: { high: 18, medium: 22, low: 41, inProgress: 8 }, done: 39, decisions: 9, constraints: 0, tech: 0, focus: true, focusNotes: 5, unplaced: 128 },
   // Japanese: 次のステップ 7 (high), 進行中 3 (high, in progress), 残っているタスク 8 + 既知の問題点・課題 5 (medium),
-  // 最近の変更 + 完了したこと done, アクティブな決定事項 + 決定事項の変遷 decisions, 現在のフォーカス 3.
-  '31103__MedFeeBot': { name: 'MedFeeBot', open: { high: 11, medium: 13, low: 0, inProgress: 3 }, done: 60, decisions: 32, constraints: 0, tech: 10, focus: true, focusNotes: 2, unplaced: 255 },
+  // 最近の変更 + 完了したこと done, アクティブな決定事項 + 決定事項の変遷 decisions, 現在のフォーカス 3;
+  // 開発言語とランタイム 3 + 主要ライブラリ 7 tech (" - 説明" kept as unplaced: 11 lines).
+  '31103__MedFeeBot': { name: 'MedFeeBot', open: { high: 11, medium: 13, low: 0, inProgress: 3 }, done: 60, decisions: 32, constraints: 0, tech: 10, focus: true, focusNotes: 2, unplaced: 266 },
   // Every "Current Work Focus" section is marked "Complete ✅": no focus, all build log.
   '0ut5ider__DM-Player': { name: 'DM-Player', open: { high: 8, medium: 18, low: 38, inProgress: 0 }, done: 309, decisions: 21, constraints: 15, tech: 12, focus: false, focusNotes: 0, unplaced: 755 },
   // "(5% Complete)" phases are not done: What's Left to Build stays open work.

@@ -425,9 +425,16 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
         }
         case 'tech':
           if (b.hasChildren && isLabel(b.text)) return labelOf(text, label);
-          if (!tech.some((t) => sameImportTitle(t, text))) tech.push(label ? `${label}: ${text}` : text);
+        {
+          // "HTTP: `requests` - used for …": the stack is the name; the description stays in the file, kept with its line.
+          const cut = / [-–—] /.exec(text);
+          const name = cut ? text.slice(0, cut.index).trim() : text;
+          const entry = label ? `${label}: ${name}` : name;
+          if (!tech.some((t) => sameImportTitle(t, entry))) tech.push(entry);
           place('identity.tech_stack', b);
+          if (cut) keep(b);
           return { kind: 'leaf' };
+        }
         case 'constraints':
           if (b.hasChildren && isLabel(b.text)) return labelOf(text, label);
           constraints.push(label ? `${label}: ${text}` : text);

@@ -14,7 +14,7 @@ import { planImport, type ImportPlan } from '../../src/core/import/importPlan';
 import { buildImportReport, formatImportReport } from '../../src/core/import/importReport';
 import { importMarkdown } from '../../src/core/import/markdownImport';
 import { readFailure } from '../../src/core/import/importSources';
-import { nameFromTitle } from '../../src/core/import/memoryBank/mapBank';
+import { nameFromTitle } from '../../src/core/import/memoryBank/entryText';
 import { classifyHeading } from '../../src/core/import/memoryBank/headingTable';
 import { DEFAULT_PRIMER_BUDGET, renderPrimer } from '../../src/core/primer/primer';
 import { estimateTokens } from '../../src/core/primer/tokenEstimate';

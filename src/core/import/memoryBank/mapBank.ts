@@ -8,6 +8,7 @@ import type { CampaignFile, Priority, WorkStatus } from '../../model/model';
 import { localDate } from '../../operations/operation';
 import { sameImportTitle } from '../titleMatch';
 import { fileRole, type FileRole } from './bankLayout';
+import { ADR_DECISION, ADR_REASON, decisionParts, LEADING_DATE, nameFromTitle } from './entryText';
 import { markdownBlocks, splitLines, type MdBlock } from './markdownBlocks';
 import { classifyHeading, cleanText, explicitPriority, findDate, headingTitle, statusMark, type HeadingRule, type Target } from './headingTable';
 
@@ -65,11 +66,6 @@ const NOTHING = /^(none|n\/a|nothing|tbd|なし|特になし)\b/i;
 const EMOJI_DONE = /^(✅|✔️?|☑️?|🟢|\[完了\])\s*/u;
 const EMOJI_PROGRESS = /^(🚧|🔄|🏗️?)\s*/u;
 const EMOJI_OPEN = /^(⏳|🔲|⬜|❌|🚫|📋|🟡|🔴)\s*/u;
-const ADR_DECISION = /^(decision|decided|決定(事項)?)\s*[:：]\s*(.+)$/i;
-const ADR_REASON = /^(rationale|reason|why|because|context|consequences?|理由|背景)\s*[:：]\s*(.+)$/i;
-const LEADING_DATE = /^\[?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*\]?\s*[-–—:]?\s*/;
-const GENERIC_TITLE =
-  /^(project brief|project overview|product context|プロジェクト概要|プロダクトコンテキスト|プロジェクトブリーフ|概要)$|\b(project brief|product context)\b/gi;
 
 interface WorkEntry {
   id: string;
@@ -79,7 +75,6 @@ interface WorkEntry {
   notes: string[];
 }
 interface DecisionEntry {
-  id: string;
   date: string;
   decision: string;
   rationale: string[];
@@ -109,29 +104,7 @@ type ItemKind = { kind: 'work'; entry: WorkEntry } | { kind: 'decision'; entry: 
 
 const LIVE: readonly FileRole[] = ['active', 'progress', 'tasks', 'decisionLog', 'other'];
 
-/** The project name in a brief's title: "DM-Player Project Brief", "Project Brief: X", "**プロジェクト概要: MedFeeBot**". */
-export function nameFromTitle(title: string): string {
-  let t = cleanText(title);
-  const colon = /^(.*?)\s*[:：]\s*(.+)$/.exec(t);
-  if (colon && GENERIC_TITLE.test(colon[1]!.trim())) t = colon[2]!;
-  GENERIC_TITLE.lastIndex = 0;
-  t = t.replace(/^project\s*[:：]\s*/i, '').replace(GENERIC_TITLE, '');
-  GENERIC_TITLE.lastIndex = 0;
-  // A status in parentheses after the name is not part of it.
-  t = t.replace(/\s*[(（][^)）]*[)）]\s*$/, '');
-  t = t.replace(/\s+/g, ' ').replace(/^[\s:：\-–—]+|[\s:：\-–—]+$/g, '').trim();
-  // "## Project" names a section, not the project: the name is the line under it.
-  return /^(project|project name|name|プロジェクト名)$/i.test(t) ? '' : t;
-}
 
-function decisionParts(text: string): { date: string; decision: string; rationale: string } {
-  let t = text;
-  const date = findDate(t) ?? '';
-  if (date) t = t.replace(LEADING_DATE, '');
-  const m = /^(.*?)(?:\s+(?:because|since|so that)\s+|\s+[—–]\s+|\s+--\s+|\s*[;；]\s*|\s*[(（](?:理由|reason|rationale|why)\s*[:：]?\s*)(.+?)[)）]?$/i.exec(t);
-  if (m && m[1]!.trim()) return { date, decision: m[1]!.trim(), rationale: m[2]!.trim() };
-  return { date, decision: t.trim(), rationale: '' };
-}
 
 export function importMemoryBank(files: readonly BankFile[], options: BankImportOptions = {}): BankImportResult {
   const today = localDate(options.now ?? new Date());
@@ -233,7 +206,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       const heading = ctx.heading?.line ?? 0;
       const decided = ADR_DECISION.exec(text);
       if (decided) {
-        adr = { id: '', date: ctx.date ?? findDate(text) ?? '', decision: decided[3]!.trim(), rationale: [] };
+        adr = { date: ctx.date ?? findDate(text) ?? '', decision: decided[3]!.trim(), rationale: [] };
         adrHeading = heading;
         decisions.push(adr);
         place('decisions_log', b);
@@ -329,14 +302,14 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
           }
           if (ctx.target === 'decisions') {
             const parts = decisionParts(text);
-            decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
+            decisions.push({ date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
             place('decisions_log', b);
             continue;
           }
         }
         if (b.kind === 'text' && role === 'decisionLog' && findDate(b.text) && text) {
           const parts = decisionParts(text);
-          decisions.push({ id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
+          decisions.push({ date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] });
           place('decisions_log', b);
           continue;
         }
@@ -418,7 +391,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
             place('decisions_log', b, 'repeat');
             return { kind: 'decision', entry: existing };
           }
-          const entry: DecisionEntry = { id: '', date: parts.date, decision: label ? `${label}: ${parts.decision}` : parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
+          const entry: DecisionEntry = { date: parts.date, decision: label ? `${label}: ${parts.decision}` : parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
           decisions.push(entry);
           place('decisions_log', b);
           return { kind: 'decision', entry };
@@ -455,7 +428,7 @@ export function importMemoryBank(files: readonly BankFile[], options: BankImport
       }
       if (b.kind === 'item' && role === 'decisionLog' && findDate(b.text)) {
         const parts = decisionParts(text);
-        const entry: DecisionEntry = { id: '', date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
+        const entry: DecisionEntry = { date: parts.date, decision: parts.decision, rationale: parts.rationale ? [parts.rationale] : [] };
         decisions.push(entry);
         place('decisions_log', b);
         return { kind: 'decision', entry };

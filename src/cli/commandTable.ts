@@ -35,5 +35,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   connect: { usage: connectUsage, summary: 'hand every Claude Code session the campaign (CLAUDE.md block, primer, optional hook)', run: connectCommand },
   disconnect: { usage: disconnectUsage, summary: 'remove exactly what connect added', run: disconnectCommand },
   mcp: { usage: mcpUsage, summary: 'serve the campaign tools to AI agents over MCP (stdio)', run: mcpCommand },
-  import: { usage: importUsage, summary: 'turn a Markdown campaign (the article layout) into .claude/campaign.yaml', run: importCommand },
+  import: { usage: importUsage, summary: 'move in from Markdown: a memory-bank folder, a Kiro tasks.md, a checkbox list or the article layout; prints a report', run: importCommand },
 };

@@ -1,11 +1,17 @@
 // Job: the one rule for "is this the same piece of work?", by title. End
-// Session (every front), the handoff form's suggestions and its duplicate
-// check all use it. Dependency-free: the webview bundles it.
+// Session (every front), the handoff form, the import (--merge) and its
+// duplicate checks all use it. Dependency-free: the webview bundles it.
 import type { WorkItem } from '../model/model';
 
-/** A title reduced to what identifies it: whitespace collapsed, trimmed, case ignored. */
+/** A title reduced to what identifies it: Unicode-normalised (NFKC), Markdown emphasis dropped, whitespace collapsed, trailing sentence punctuation and case ignored. */
 export function titleKey(title: string): string {
-  return title.replace(/\s+/g, ' ').trim().toLowerCase();
+  return title
+    .normalize('NFKC')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.。:：;；!！]+$/u, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Whether two titles name the same work. */

@@ -1,20 +1,60 @@
-// Campaign: Import Campaign… — a Markdown campaign in the seed article's
-// layout becomes the folder's campaign file. What cannot be placed is listed
-// in the log and kept in the file under `import_unplaced`. Replacing an
-// existing campaign file is asked first.
+// Campaign: Import Campaign… — move in from other memory: a Cline / Roo memory
+// bank in the folder (offered first when there is one), or Markdown files (the
+// seed article's layout, a Kiro tasks.md, any checkbox list). A new campaign
+// file is written whole; over an existing one the person chooses Merge (the
+// `import.merge` operation through the writer: nothing duplicated, nothing
+// else touched) or Replace. The report of what went where follows, to open as
+// an untitled Markdown document.
 import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../../core/document/campaignDocument';
-import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/file/campaignFile';
-import { importMarkdown } from '../../core/import/markdownImport';
+import { atomicWrite, createCampaignFile } from '../../core/file/campaignFile';
 import { renderCampaignFile } from '../../core/document/newCampaign';
+import { planImport } from '../../core/import/importPlan';
+import { buildImportReport, describeSources, formatImportReport, type ImportReport } from '../../core/import/importReport';
+import { findMemoryBank, readImportSources } from '../../core/import/importSources';
+import { mergeImport, type MergeCounts } from '../../core/import/mergeImport';
 import { CampaignError } from '../../core/model/problems';
+import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';
 import { WriteRefusedError } from '../campaignWriter';
 import { assertWritesStayInFolder } from '../symlinkGuard';
 import { checkWritable } from '../writeGuard';
-import { targetStore, type CampaignCommand } from './commandContext';
+import { targetStore, type CampaignCommand, type CommandContext } from './commandContext';
+
+interface SourceItem extends vscode.QuickPickItem {
+  source: 'bank' | 'file';
+}
+
+/** What to import: the memory bank when the folder has one and the person picks it, else Markdown files from a dialog. */
+async function chooseSources(ctx: CommandContext, store: CampaignStore): Promise<string[] | undefined> {
+  const root = store.folder.uri.fsPath;
+  const bank = await findMemoryBank(root);
+  if (bank) {
+    const where = relative(root, bank.folder) || '.';
+    const items: SourceItem[] = [
+      { label: `Memory bank in ${where}/ (${bank.files.length} files)`, description: bank.files.join(', '), source: 'bank' },
+      { label: 'A Markdown file…', description: 'the article layout, a Kiro tasks.md or any checkbox list', source: 'file' },
+    ];
+    const picked = await ctx.ui.showQuickPick(items, { title: 'Import into the campaign', placeHolder: 'What to move in from' });
+    if (!picked) return undefined;
+    if (picked.source === 'bank') return [bank.folder];
+  }
+  const files = await vscode.window.showOpenDialog({
+    title: 'Import Campaign from Markdown',
+    openLabel: 'Import',
+    canSelectMany: true,
+    defaultUri: store.folder.uri,
+    filters: { Markdown: ['md', 'markdown'], 'All files': ['*'] },
+  });
+  return files?.map((f) => f.fsPath);
+}
+
+async function showReport(report: ImportReport, title: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: formatImportReport(report, title) });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
 
 export const importCampaignCommand: CampaignCommand = {
   id: CommandIds.importCampaign,
@@ -22,52 +62,63 @@ export const importCampaignCommand: CampaignCommand = {
     const refusal = checkWritable({ trusted: ctx.trust.isTrusted, state: 'valid', fileLabel: 'the campaign file' });
     if (refusal) throw new WriteRefusedError(refusal, ctx.workspace.active ?? ctx.workspace.stores[0]!);
     // From the Explorer's context menu the Markdown file comes as the argument; its folder's campaign is the target.
-    let source = arg instanceof vscode.Uri ? arg : undefined;
-    const store = (source && ctx.workspace.storeForUri(source)) ?? (await targetStore(ctx, 'any', source ? undefined : arg));
+    const uri = arg instanceof vscode.Uri ? arg : undefined;
+    const store = (uri && ctx.workspace.storeForUri(uri)) ?? (await targetStore(ctx, 'any', uri ? undefined : arg));
     if (!store) return;
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === store.uri.toString() && d.isDirty)) {
       throw new CampaignError(`${store.relativePath} has unsaved changes in an editor; save or revert them before importing over it.`);
     }
     await assertWritesStayInFolder(store);
-    if (!source) {
-      const picked = await vscode.window.showOpenDialog({
-        title: 'Import Campaign from Markdown',
-        openLabel: 'Import',
-        canSelectMany: false,
-        defaultUri: store.folder.uri,
-        filters: { Markdown: ['md', 'markdown'], 'All files': ['*'] },
-      });
-      source = picked?.[0];
-      if (!source) return;
-    }
-    const result = importMarkdown(decodeCampaignBytes(Buffer.from(await vscode.workspace.fs.readFile(source)), source.fsPath));
-    const text = renderCampaignFile(result.data);
-    CampaignDocument.parse(text, { file: store.uri.fsPath });
+    const paths = uri ? [uri.fsPath] : await chooseSources(ctx, store);
+    if (!paths || paths.length === 0) return;
+
+    const root = store.folder.uri.fsPath;
+    const sources = await readImportSources(root, paths);
+    const plan = planImport(sources.files, sources.bankFolder !== undefined ? { bankFolder: sources.bankFolder } : {});
+    const what = describeSources({ layout: plan.layout, files: plan.files.map((f) => f.name), ...(plan.bankFolder !== undefined ? { bankFolder: plan.bankFolder } : {}) });
+
+    let text: string;
+    let merged: MergeCounts | undefined;
     if (store.hasFile) {
-      const replace = await ctx.ui.showWarningMessage(
-        `${store.relativePath} already exists. Replace it with the campaign imported from ${vscode.workspace.asRelativePath(source)}?`,
+      const choice = await ctx.ui.showWarningMessage(
+        `${store.relativePath} already exists. Replace it with the campaign imported from ${what}, or merge the import into it (entries already there are not added twice)?`,
         { modal: true },
+        'Merge',
         'Replace',
       );
-      if (replace !== 'Replace') return;
-      const target = await fs.realpath(store.uri.fsPath);
-      await atomicWrite(target, text);
+      if (choice === 'Merge') {
+        const outcome = await ctx.writer.run(store, mergeImport(plan.data));
+        merged = outcome.result;
+        text = await fs.readFile(store.uri.fsPath, 'utf8');
+      } else if (choice === 'Replace') {
+        text = renderCampaignFile(plan.data);
+        CampaignDocument.parse(text, { file: store.uri.fsPath });
+        await atomicWrite(await fs.realpath(store.uri.fsPath), text);
+        await ctx.writer.didWriteFile(store, 'import');
+      } else return;
     } else {
+      text = renderCampaignFile(plan.data);
+      CampaignDocument.parse(text, { file: store.uri.fsPath });
       await fs.mkdir(dirname(store.uri.fsPath), { recursive: true });
       await createCampaignFile(store.uri.fsPath, text);
+      // The views re-read it, and a connected project's primer file follows.
+      await ctx.writer.didWriteFile(store, 'import');
     }
-    // The views re-read it, and a connected project's primer file follows.
-    await ctx.writer.didWriteFile(store, 'import');
-    for (const u of result.unplaced) ctx.log.warn(`import: ${source.fsPath}:${u.line}: ${u.reason}: ${u.text.trim()}`);
-    for (const p of result.placeholders) ctx.log.info(`import: ${source.fsPath}:${p.line}: left empty (template placeholder): ${p.text.trim()}`);
-    const d = result.data;
-    const parts = [`Imported ${d.remaining_work?.length ?? 0} work item(s), ${d.decisions_log?.length ?? 0} decision(s) and ${d.build_log?.length ?? 0} build-log entries into ${store.relativePath}.`];
-    if (result.unplaced.length) parts.push(`${result.unplaced.length} line(s) had no place; they are kept under import_unplaced.`);
-    const actions = result.unplaced.length ? ['Open File', 'Show Log'] : ['Open File'];
-    void ctx.ui.showInformationMessage(parts.join(' '), ...actions).then((choice) => {
+
+    const report = buildImportReport(plan, text, merged);
+    const title = `Import report: ${store.relativePath}`;
+    for (const line of formatImportReport(report, title).trimEnd().split('\n')) ctx.log.info(`import: ${line}`);
+    for (const line of plan.unplacedReasons) ctx.log.warn(`import: ${line}`);
+    const d = plan.data;
+    const parts = [
+      `${merged ? 'Merged' : 'Imported'} ${d.remaining_work?.length ?? 0} work item(s), ${d.decisions_log?.length ?? 0} decision(s) and ${d.build_log?.length ?? 0} build-log entries into ${store.relativePath}.`,
+    ];
+    if (merged) parts.push(`${merged.added} added, ${merged.skipped} already there.`);
+    if (report.unplacedLines) parts.push(`${report.unplacedLines} line(s) had no place; they are kept under import_unplaced.`);
+    void ctx.ui.showInformationMessage(parts.join(' '), 'Show Report', 'Open File').then((choice) => {
+      if (choice === 'Show Report') void showReport(report, title);
       if (choice === 'Open File') void vscode.window.showTextDocument(store.uri);
-      if (choice === 'Show Log') ctx.log.show();
     });
-    return result;
+    return { plan, report };
   },
 };

@@ -1,9 +1,12 @@
 // The Build Log view: one row per entry, newest first (the newest expanded),
-// with its accomplishments and the decisions it recorded beneath.
+// labelled by its title (or first accomplishment) with the date beside it,
+// and its accomplishments and the decisions it recorded beneath.
 import * as vscode from 'vscode';
 import type { BuildLogEntry } from '../core/model/model';
+import { absoluteText, relativeText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
+import { entryTitle } from './buildLogLabels';
 import { newestFirst } from './newestFirst';
 
 export type BuildLogNode =
@@ -39,8 +42,9 @@ export class BuildLogTree extends CampaignTree<BuildLogNode> {
     }
     const e = node.entry;
     const hasChildren = e.accomplishments.length + e.decisions.length > 0;
+    // Titled by what was done: dates alone look identical in a narrow sidebar.
     const item = new vscode.TreeItem(
-      e.date,
+      entryTitle(e),
       !hasChildren
         ? vscode.TreeItemCollapsibleState.None
         : node.newest
@@ -48,14 +52,16 @@ export class BuildLogTree extends CampaignTree<BuildLogNode> {
           : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = node.id;
-    item.description = e.title ?? `${e.accomplishments.length} done`;
+    item.description = relativeText(e.date, new Date());
     item.iconPath = new vscode.ThemeIcon('history');
     item.tooltip = safeTooltip((md) => {
-      md.markup('**').text(e.date).markup('**');
+      md.markup('**').text(absoluteText(e.date)).markup('**');
       if (e.title) md.markup(' — ').text(e.title);
       md.markup('\n\n');
       for (const a of e.accomplishments) md.markup('- ').text(a).markup('\n');
     });
+    item.accessibilityInformation = { label: `Build log, ${absoluteText(e.date)}: ${entryTitle(e)}` };
     return item;
   }
 }
+

@@ -5,6 +5,7 @@
 // theme's disabled foreground.
 import * as vscode from 'vscode';
 import type { Decision } from '../core/model/model';
+import { absoluteText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { Disposable } from './disposable';
@@ -39,7 +40,7 @@ export class DecisionsTree extends CampaignTree<DecisionNode> {
     item.tooltip = safeTooltip((md) => {
       md.markup('**').text(d.decision).markup('**\n\n');
       md.field('Why', d.rationale || '(no rationale recorded)');
-      if (d.date) md.field('Date', d.date);
+      if (d.date) md.field('Date', absoluteText(d.date));
       if (d.id) md.field('Id', d.id);
       if (superseded) md.field('Superseded by', d.superseded_by ?? 'a later decision');
     });

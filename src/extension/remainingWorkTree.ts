@@ -4,6 +4,7 @@
 // changes their priority through the same path as "Change Priority".
 import * as vscode from 'vscode';
 import type { Priority, WorkItem } from '../core/model/model';
+import { absoluteText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
@@ -64,8 +65,8 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
       md.markup(`${PRIORITY_LABELS[w.priority]} priority · ${STATUS_LABELS[w.status]}`);
       if (w.id) md.markup(' · ').text(w.id);
       md.markup('\n\n');
-      if (w.added) md.field('Added', w.added);
-      if (w.done) md.field('Done', w.done);
+      if (w.added) md.field('Added', absoluteText(w.added));
+      if (w.done) md.field('Done', absoluteText(w.done));
       if (w.notes) md.markup('---\n\n').text(w.notes);
     });
     item.contextValue = `campaign.work.${w.status}`;

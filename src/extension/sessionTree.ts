@@ -13,7 +13,8 @@ import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { conflictItem, conflictsHeaderItem, shownConflicts, type ConflictNode } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
-import { formatElapsed, localDay, parseStarted } from './sessionClock';
+import { absoluteText, formatElapsed, relativeText, relativeTime } from '../core/model/timeFormat';
+import { parseStarted } from './sessionClock';
 
 export type SessionNode =
   | { kind: 'problem'; problem: Problem; count: number }
@@ -117,10 +118,10 @@ export class SessionTree extends CampaignTree<SessionNode> {
       }
       case 'started': {
         const start = parseStarted(node.started);
-        const item = new vscode.TreeItem(start ? describeStart(start.at, start.hasTime, new Date()) : node.started);
+        const item = new vscode.TreeItem(start ? relativeTime(start, new Date()) : node.started);
         item.description = 'started';
         item.iconPath = new vscode.ThemeIcon('calendar');
-        item.tooltip = safeTooltip((md) => md.field('Started', node.started));
+        item.tooltip = safeTooltip((md) => md.field('Started', absoluteText(node.started)));
         return item;
       }
       case 'elapsed': {
@@ -150,7 +151,7 @@ export class SessionTree extends CampaignTree<SessionNode> {
       case 'handoff': {
         const h = node.campaign.handoff_notes;
         const item = new vscode.TreeItem('Handoff notes', vscode.TreeItemCollapsibleState.Expanded);
-        if (h.updated) item.description = h.updated;
+        if (h.updated) item.description = `updated ${relativeText(h.updated, new Date())}`;
         item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = 'What the last session left for the next one.';
         return item;
@@ -163,12 +164,4 @@ export class SessionTree extends CampaignTree<SessionNode> {
       }
     }
   }
-}
-
-/** "today 09:14", "2026-03-21 09:14", or the bare date when no time was recorded. */
-function describeStart(at: Date, hasTime: boolean, now: Date): string {
-  const day = localDay(at);
-  if (!hasTime) return day;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return day === localDay(now) ? `today ${time}` : `${day} ${time}`;
 }

@@ -8,7 +8,8 @@ import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { Disposable } from './disposable';
 import type { MinuteClock } from './minuteClock';
-import { formatElapsed, parseStarted, reminderReason, statusBarText, type ReminderReason } from './sessionClock';
+import { absoluteText, formatElapsed } from '../core/model/timeFormat';
+import { parseStarted, reminderReason, statusBarText, type ReminderReason } from './sessionClock';
 import { reminderHours, SETTING_KEYS, statusBarEnabled } from './settings';
 
 export class SessionStatusBar extends Disposable {
@@ -58,7 +59,7 @@ export class SessionStatusBar extends Disposable {
     md.supportHtml = false;
     if (session) {
       md.appendMarkdown('**Focus:** ').appendText(session.focus).appendMarkdown('\n\n');
-      if (session.started) md.appendMarkdown('**Started:** ').appendText(session.started).appendMarkdown('\n\n');
+      if (session.started) md.appendMarkdown('**Started:** ').appendText(absoluteText(session.started)).appendMarkdown('\n\n');
       if (start?.hasTime) md.appendMarkdown(`**Elapsed:** ${formatElapsed(now.getTime() - start.at.getTime())}\n\n`);
       if (session.blockers.length) md.appendMarkdown('**Blockers:** ').appendText(session.blockers.join('; ')).appendMarkdown('\n\n');
       if (this.reminder === 'earlierDay') md.appendMarkdown('$(warning) This session began on an earlier day. End it with a handoff so the next one starts clean.\n\n');

@@ -8,6 +8,7 @@ import { absoluteText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
+import { CommandIds } from './commandIds';
 import { groupByPriority, PRIORITY_LABELS, STATUS_LABELS, statusIcon } from './workGroups';
 
 export type WorkNode =
@@ -70,6 +71,8 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
       if (w.notes) md.markup('---\n\n').text(w.notes);
     });
     item.contextValue = `campaign.work.${w.status}`;
+    // A click shows the item in the file and leaves the focus here, so the next key still acts on the tree.
+    item.command = { command: CommandIds.revealInFile, title: 'Show in Campaign File', arguments: [node] };
     item.accessibilityInformation = { label: `${w.title}, ${PRIORITY_LABELS[w.priority]} priority, ${STATUS_LABELS[w.status]}` };
     return item;
   }

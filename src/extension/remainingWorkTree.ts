@@ -1,5 +1,5 @@
 // The Remaining Work view: High / Medium / Low groups (all three, so each is
-// a drop target), items in file order with an icon per status and their notes
+// a drop target; none while there is no work, so the welcome content shows), items in file order with an icon per status and their notes
 // in the tooltip. Dragging items onto another group (or onto an item in it)
 // changes their priority through the same path as "Change Priority".
 import * as vscode from 'vscode';
@@ -34,7 +34,8 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
     if (element) return element.kind === 'group' ? element.items.map((item) => ({ kind: 'work', item, store: element.store })) : [];
     const store = this.workspace.active;
     const campaign = store?.campaign;
-    if (!store || !campaign) return [];
+    // No work at all: no rows, so the view's welcome content (with Add Work Item) shows instead of empty groups.
+    if (!store || !campaign || campaign.remaining_work.length === 0) return [];
     return groupByPriority(campaign.remaining_work).map((g) => ({ kind: 'group', priority: g.priority, items: g.items, store }));
   }
 

@@ -14,10 +14,11 @@ import { CommandIds } from './commandIds';
 import { conflictItem, conflictsHeaderItem, shownConflicts, type ConflictNode } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
 import { absoluteText, formatElapsed, relativeText, relativeTime } from '../core/model/timeFormat';
+import { problemPosition } from './problemRanges';
 import { parseStarted } from './sessionClock';
 
 export type SessionNode =
-  | { kind: 'problem'; problem: Problem; count: number }
+  | { kind: 'problem'; problem: Problem; count: number; text: string | undefined; lastGood: boolean }
   | { kind: 'conflicts'; conflicts: ConflictNode[] }
   | ConflictNode
   | { kind: 'focus'; focus: string }
@@ -44,7 +45,8 @@ export class SessionTree extends CampaignTree<SessionNode> {
     const campaign = store?.campaign;
     const nodes: SessionNode[] = [];
     const problems = store?.problems ?? [];
-    if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length });
+    const state = store?.state;
+    if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length, text: state?.kind === 'invalid' ? state.text : undefined, lastGood: !!campaign });
     if (!store || !campaign) return nodes;
     const conflicts = shownConflicts(this.workspace).map((conflict): ConflictNode => ({ kind: 'conflict', conflict, store }));
     if (conflicts.length > 0) nodes.push({ kind: 'conflicts', conflicts });
@@ -92,13 +94,19 @@ export class SessionTree extends CampaignTree<SessionNode> {
   private buildItem(node: SessionNode): vscode.TreeItem {
     switch (node.kind) {
       case 'problem': {
-        const item = new vscode.TreeItem(`Campaign file has problems (line ${node.problem.line})`);
+        // The one place the broken state is spelled out (a badge on this view points here).
+        const at = problemPosition(node.problem, node.text);
+        const item = new vscode.TreeItem(`Campaign file has problems (line ${at.line}, column ${at.column})`);
         item.description = node.count > 1 ? `${node.count} problems` : node.problem.message;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
         item.tooltip = safeTooltip((md) =>
           md
-            .markup('**The campaign file has problems.** The views show the last good state and nothing is written until it is fixed.\n\n')
-            .field(`Line ${node.problem.line}, column ${node.problem.column}`, node.problem.message),
+            .markup(
+              node.lastGood
+                ? '**The campaign file has problems.** The views show the last good state and nothing is written until it is fixed (see the Problems panel).\n\n'
+                : '**The campaign file has problems.** See the Problems panel.\n\n',
+            )
+            .field(`Line ${at.line}, column ${at.column}`, node.problem.message),
         );
         item.command = { command: CommandIds.openFile, title: 'Open Campaign File' };
         item.contextValue = 'campaign.problem';
@@ -141,9 +149,12 @@ export class SessionTree extends CampaignTree<SessionNode> {
       }
       case 'noSession': {
         const item = new vscode.TreeItem('No active session');
-        item.description = 'Start Session…';
         item.iconPath = new vscode.ThemeIcon('circle-slash');
-        item.command = { command: CommandIds.startSession, title: 'Start Session' };
+        // Like the menus: no Start Session while the file cannot be written.
+        if (this.workspace.active?.fileState !== 'invalid') {
+          item.description = 'Start Session…';
+          item.command = { command: CommandIds.startSession, title: 'Start Session' };
+        }
         item.tooltip = 'Start a session: pick remaining work or type a focus.';
         item.contextValue = 'campaign.session.none';
         return item;

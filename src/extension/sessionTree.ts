@@ -6,7 +6,7 @@
 // lists them, one row per conflict with Keep Ours / Take Theirs actions
 // (mergeConflictItems.ts).
 import * as vscode from 'vscode';
-import type { Campaign } from '../core/model/model';
+import type { Campaign, HandoffNotes } from '../core/model/model';
 import type { Problem } from '../core/model/problems';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
@@ -165,14 +165,25 @@ export class SessionTree extends CampaignTree<SessionNode> {
         if (h.updated) item.description = `updated ${relativeText(h.updated, new Date())}`;
         item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = 'What the last session left for the next one.';
+        // A screen reader reads the notes themselves, not the tooltip's explanation.
+        item.accessibilityInformation = { label: handoffLabel(h) };
         return item;
       }
       case 'text': {
         const item = new vscode.TreeItem(node.text);
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.tooltip = safeTooltip((md) => (node.tooltip ? md.field(node.tooltip, node.text) : md.text(node.text)));
+        item.accessibilityInformation = { label: node.tooltip ? `${node.tooltip}: ${node.text}` : node.text };
         return item;
       }
     }
   }
+}
+
+/** "Handoff notes, updated Dec 3, 2026. Next session: …. 2 notes: …; …" — what the row holds, read aloud. */
+export function handoffLabel(h: HandoffNotes): string {
+  const parts = [`Handoff notes${h.updated ? `, updated ${absoluteText(h.updated)}` : ''}.`];
+  if (h.next_session) parts.push(`Next session: ${h.next_session}.`);
+  if (h.notes.length) parts.push(`${h.notes.length === 1 ? '1 note' : `${h.notes.length} notes`}: ${h.notes.join('; ')}`);
+  return parts.join(' ');
 }

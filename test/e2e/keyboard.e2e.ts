@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { step, useWorkbench } from '../support/e2eSession';
-import { poll, pollTree, workOnDisk } from '../support/e2ePoll';
+import { clickTreeRow, pollTree, poll, workOnDisk } from '../support/e2ePoll';
 import type { Workbench } from '../support/workbench';
 
 describe('keyboard in Remaining Work acts on the focused row', { timeout: 120_000 }, () => {
@@ -20,7 +20,7 @@ describe('keyboard in Remaining Work acts on the focused row', { timeout: 120_00
   it('Ctrl+Enter completes the focused row, not the selected one', step('keyboard-complete-failure', session, async () => {
     const { wb } = session();
     await openRemainingWork(wb);
-    await clickRow(wb, 'Alpha task');
+    await clickTreeRow(wb, 'Remaining Work', 'Alpha task');
     await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Control+Enter');
     await poll('Bravo to be done on disk', () => byId('k2')?.status === 'done');
@@ -29,7 +29,7 @@ describe('keyboard in Remaining Work acts on the focused row', { timeout: 120_00
 
   it('F2 renames the focused row, not the selected one', step('keyboard-rename-failure', session, async () => {
     const { wb } = session();
-    await clickRow(wb, 'Charlie task');
+    await clickTreeRow(wb, 'Remaining Work', 'Charlie task');
     await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('F2');
     await wb.waitForInput('Edit Work Item');
@@ -43,7 +43,7 @@ describe('keyboard in Remaining Work acts on the focused row', { timeout: 120_00
 
   it('Delete removes the focused row, not the selected one', step('keyboard-delete-failure', session, async () => {
     const { wb } = session();
-    await clickRow(wb, 'Foxtrot task');
+    await clickTreeRow(wb, 'Remaining Work', 'Foxtrot task');
     await wb.page.keyboard.press('ArrowUp');
     await wb.page.keyboard.press('Delete');
     const dialog = wb.page.locator('.monaco-dialog-box');
@@ -58,12 +58,4 @@ describe('keyboard in Remaining Work acts on the focused row', { timeout: 120_00
 async function openRemainingWork(wb: Workbench): Promise<void> {
   await wb.openView('Campaign');
   await pollTree(wb, 'Remaining Work', (rows) => rows.some((r) => r.label === 'Foxtrot task'), 30_000);
-}
-
-/** Clicks a row of the Remaining Work view by its label (selects and focuses it). */
-export async function clickRow(wb: Workbench, label: string): Promise<void> {
-  const pane = wb.page.locator('.part.sidebar .pane').filter({ has: wb.page.locator('.pane-header h3.title', { hasText: /^Remaining Work$/i }) });
-  const row = pane.locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await row.click();
-  await poll(`"${label}" to be selected and focused`, async () => /\bselected\b/.test((await row.getAttribute('class')) ?? '') && /\bfocused\b/.test((await row.getAttribute('class')) ?? ''));
 }

@@ -1,5 +1,5 @@
 // Job: waiting in end-to-end tests — poll a check until it holds (never sleep
-// then assert), and the small tree/file readers the sidebar tests share.
+// then assert) — and the small tree and file helpers the sidebar tests share.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { TreeRow, Workbench } from './workbench';
@@ -47,4 +47,19 @@ export interface YamlWork {
 /** The work items of a campaign file on disk. */
 export function workOnDisk(path: string): YamlWork[] {
   return ((parse(readFileSync(path, 'utf8')) as { remaining_work?: YamlWork[] }).remaining_work ?? []);
+}
+
+/** Clicks a row of a side bar view by its label and waits until it is selected and focused. */
+export async function clickTreeRow(wb: Workbench, view: string, label: string): Promise<void> {
+  const pane = wb.page.locator('.part.sidebar .pane').filter({ has: wb.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRe(view)}$`, 'i') }) });
+  const row = pane.locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();
+  await row.click();
+  await poll(`"${label}" to be selected and focused`, async () => {
+    const cls = (await row.getAttribute('class')) ?? '';
+    return /\bselected\b/.test(cls) && /\bfocused\b/.test(cls);
+  });
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -52,7 +52,8 @@ export class SessionStatusBar extends Disposable {
     const invalid = store.fileState === 'invalid';
     this.item.text = invalid ? `$(warning) ${statusBarText(session, now)}` : statusBarText(session, now);
     this.item.backgroundColor = this.reminder ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = session ? CommandIds.sessionMenu : CommandIds.startSession;
+    // Start Session is hidden everywhere while the file is broken; the click then leads to the problem.
+    this.item.command = session ? CommandIds.sessionMenu : invalid ? CommandIds.openFile : CommandIds.startSession;
 
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = false;
@@ -66,7 +67,7 @@ export class SessionStatusBar extends Disposable {
       if (this.reminder === 'long') md.appendMarkdown(`$(warning) This session has run over ${reminderHours()} h. Consider ending it with a handoff.\n\n`);
       md.appendMarkdown('Click for session actions.');
     } else {
-      md.appendMarkdown('No session is active. Click to start one.');
+      md.appendMarkdown(invalid ? 'No session is active. Click to open the campaign file at its first problem.' : 'No session is active. Click to start one.');
     }
     if (invalid) md.appendMarkdown('\n\n$(warning) The campaign file has problems; this is its last good state.');
     this.item.tooltip = md;

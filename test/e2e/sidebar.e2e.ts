@@ -37,6 +37,22 @@ describe('sidebar in the real workbench', { timeout: 150_000 }, () => {
     assert.equal(workOnDisk(file()).find((w) => w.id === 'k3')?.status, 'todo');
   }));
 
+  it('the context menu from the keyboard sets a status, and Ctrl+C copies the focused row', step('sidebar-context-menu-failure', session, async () => {
+    const { wb } = session();
+    await clickTreeRow(wb, 'Remaining Work', 'Echo task');
+    await wb.page.keyboard.press('Shift+F10');
+    const menuItem = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Set Status…' }).first();
+    await menuItem.waitFor({ timeout: FOLLOW_MS });
+    await menuItem.click();
+    await wb.answerInput('Blocked', { title: 'Set Status: Echo task' });
+    await poll('Echo to be blocked on disk', () => workOnDisk(file()).find((w) => w.id === 'k5')?.status === 'blocked');
+    await pollTree(wb, 'Remaining Work', (rows) => rows.some((r) => r.label === 'Echo task' && r.description === 'blocked'));
+    await clickTreeRow(wb, 'Remaining Work', 'Foxtrot task');
+    await wb.page.keyboard.press('ArrowUp');
+    await wb.page.keyboard.press('Control+C');
+    await poll('the focused row on the clipboard', async () => (await wb.readClipboard()) === 'Echo task (blocked)');
+  }));
+
   it('the walkthrough opens from the palette and shows its five steps', step('sidebar-walkthrough-failure', session, async () => {
     const { wb } = session();
     await wb.runCommand('Welcome: Open Walkthrough...');

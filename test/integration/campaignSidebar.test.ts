@@ -187,6 +187,17 @@ describe('Campaign sidebar actions', () => {
     assert.deepEqual(offered, ['campaign.copyPrimer', 'campaign.showPrimer', 'campaign.openFile']);
   });
 
+  it('the status bar leads to the problem, not to Start Session, while the file is broken', async () => {
+    await setCampaignOnDisk(api, SAMPLE);
+    assert.equal(api.statusBar.item.command, 'campaign.startSession');
+    await setCampaignOnDisk(api, SAMPLE.replace('remaining_work:', 'remaining_work: [unclosed'));
+    assert.equal(api.statusBar.item.command, 'campaign.openFile');
+    assert.match(api.statusBar.item.text, /^\$\(warning\)/);
+    await setCampaignOnDisk(api, SAMPLE);
+    assert.equal(api.statusBar.item.command, 'campaign.startSession');
+    assert.doesNotMatch(api.statusBar.item.text, /warning/);
+  });
+
   it('settings: common ones first, the rare security flag last', () => {
     const props = readManifest().contributes.configuration.properties;
     const ordered = Object.entries(props).sort(([, a], [, b]) => a.order - b.order).map(([k]) => k);

@@ -8,12 +8,12 @@
 import * as vscode from 'vscode';
 import type { Campaign, HandoffNotes } from '../core/model/model';
 import type { Problem } from '../core/model/problems';
+import { absoluteText, formatElapsed, relativeText, relativeTime } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { conflictItem, conflictsHeaderItem, shownConflicts, type ConflictNode } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
-import { absoluteText, formatElapsed, relativeText, relativeTime } from '../core/model/timeFormat';
 import { problemPosition } from './problemRanges';
 import { parseStarted } from './sessionClock';
 

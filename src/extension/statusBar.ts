@@ -4,11 +4,11 @@
 // past campaign.reminderHours or began on an earlier day — a nudge to end it
 // with a handoff. Hidden when there is no campaign or the setting is off.
 import * as vscode from 'vscode';
+import { absoluteText, formatElapsed } from '../core/model/timeFormat';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { Disposable } from './disposable';
 import type { MinuteClock } from './minuteClock';
-import { absoluteText, formatElapsed } from '../core/model/timeFormat';
 import { parseStarted, reminderReason, statusBarText, type ReminderReason } from './sessionClock';
 import { reminderHours, SETTING_KEYS, statusBarEnabled } from './settings';
 

@@ -198,6 +198,13 @@ describe('Campaign sidebar actions', () => {
     assert.doesNotMatch(api.statusBar.item.text, /warning/);
   });
 
+  it('views start at relative sizes (no fixed sizes): Remaining Work gets the most room', () => {
+    const views = readManifest().contributes.views.campaign;
+    for (const v of views) assert.equal(typeof v.initialSize, 'number', `${v.id} has a relative initial size`);
+    const largest = [...views].sort((a, b) => b.initialSize - a.initialSize)[0]!;
+    assert.equal(largest.id, 'campaign.remainingWork');
+  });
+
   it('settings: common ones first, the rare security flag last', () => {
     const props = readManifest().contributes.configuration.properties;
     const ordered = Object.entries(props).sort(([, a], [, b]) => a.order - b.order).map(([k]) => k);
@@ -210,6 +217,7 @@ describe('Campaign sidebar actions', () => {
 interface Manifest {
   contributes: {
     viewsWelcome: { view: string; contents: string; when: string }[];
+    views: { campaign: { id: string; initialSize: number }[] };
     configuration: { properties: Record<string, { order: number }> };
   };
 }

@@ -41,9 +41,12 @@ describe('sidebar in the real workbench', { timeout: 150_000 }, () => {
     const { wb } = session();
     await clickTreeRow(wb, 'Remaining Work', 'Echo task');
     await wb.page.keyboard.press('Shift+F10');
-    const menuItem = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Set Status…' }).first();
+    const menuItem = wb.page.locator('.context-view .monaco-menu .action-menu-item', { hasText: 'Set Status…' }).first();
     await menuItem.waitFor({ timeout: FOLLOW_MS });
-    await menuItem.click();
+    // As from the keyboard: move to the entry, Enter (a click can land while the menu is still laying out).
+    await menuItem.hover();
+    await poll('Set Status… to be the focused menu entry', async () => /\bfocused\b/.test((await menuItem.locator('xpath=..').getAttribute('class')) ?? ''));
+    await wb.page.keyboard.press('Enter');
     await wb.answerInput('Blocked', { title: 'Set Status: Echo task' });
     await poll('Echo to be blocked on disk', () => workOnDisk(file()).find((w) => w.id === 'k5')?.status === 'blocked');
     await pollTree(wb, 'Remaining Work', (rows) => rows.some((r) => r.label === 'Echo task' && r.description === 'blocked'));

@@ -1,8 +1,9 @@
-// The Campaign sidebar: the four tree views, created once. Each view's
-// message warns while the file is invalid (the trees keep the last good
-// state), and in a multi-root workspace each view's description names the
-// folder being shown. Merge conflicts left in the file badge the Session view
-// (and so the activity bar icon) until they are resolved.
+// The Campaign sidebar: the four tree views, created once. While the file is
+// invalid there is one message, the Session view's problem row, with a badge
+// on the Session view (and so on the activity bar icon); the other views keep
+// the last good state and say so in a word beside their title. In a
+// multi-root workspace each view's description names the folder being shown.
+// Merge conflicts left in the file badge the Session view until resolved.
 import * as vscode from 'vscode';
 import { BuildLogTree, type BuildLogNode } from './buildLogTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
@@ -54,28 +55,30 @@ export class CampaignViews extends Disposable {
     this.update();
   }
 
-  /** The warning every view shows while the file is invalid, if it is (exposed for tests). */
-  get message(): string | undefined {
-    return this.views[0]?.message;
+  /** Each view's title description, in view order (for tests): the folder, and "last good state" while invalid. */
+  get descriptions(): (string | undefined)[] {
+    return this.views.map((v) => v.description);
+  }
+
+  /** Each view's message, in view order (for tests): the broken state is never one of them. */
+  get messages(): (string | undefined)[] {
+    return this.views.map((v) => v.message);
   }
 
   private update(): void {
     const store = this.workspace.active;
-    const first = store?.problems[0];
-    let message: string | undefined;
-    if (store && first) {
-      const where = `line ${first.line}, column ${first.column}`;
-      message = store.campaign
-        ? `⚠ ${store.relativePath} has problems (${where}); showing the last good state. Nothing is written until it is fixed — see the Problems panel.`
-        : `⚠ ${store.relativePath} has problems (${where}). See the Problems panel.`;
-    }
+    const problems = store?.problems.length ?? 0;
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     for (const view of this.views) {
-      view.message = message;
-      view.description = multiRoot ? store?.folder.name : undefined;
+      const parts = [multiRoot ? store?.folder.name : undefined, problems > 0 && view !== this.sessionView && store?.campaign ? 'last good state' : undefined];
+      view.description = parts.filter(Boolean).join(' · ') || undefined;
     }
     const conflicts = shownConflicts(this.workspace).length;
     this.sessionView.badge =
-      conflicts > 0 ? { value: conflicts, tooltip: conflicts === 1 ? '1 merge conflict in the campaign file' : `${conflicts} merge conflicts in the campaign file` } : undefined;
+      problems > 0
+        ? { value: problems, tooltip: problems === 1 ? '1 problem in the campaign file' : `${problems} problems in the campaign file` }
+        : conflicts > 0
+          ? { value: conflicts, tooltip: conflicts === 1 ? '1 merge conflict in the campaign file' : `${conflicts} merge conflicts in the campaign file` }
+          : undefined;
   }
 }

@@ -16,7 +16,15 @@ export const CommandIds = {
   changePriority: 'campaign.changePriority',
   editWorkItem: 'campaign.editWorkItem',
   removeWorkItem: 'campaign.removeWorkItem',
+  setWorkStatus: 'campaign.setWorkStatus',
+  editWorkNotes: 'campaign.editWorkNotes',
+  reopenWorkItem: 'campaign.reopenWorkItem',
+  supersedeDecision: 'campaign.supersedeDecision',
+  copyEntry: 'campaign.copyEntry',
+  // A click on a work item, decision or build-log entry (the tree keeps the focus).
+  revealInFile: 'campaign.revealInFile',
   // Claude Code (docs/claude-code.md).
+  connectAgents: 'campaign.connectAgents',
   connectClaudeCode: 'campaign.connectClaudeCode',
   disconnectClaudeCode: 'campaign.disconnectClaudeCode',
   importCampaign: 'campaign.importCampaign',

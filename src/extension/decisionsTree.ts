@@ -5,12 +5,15 @@
 // theme's disabled foreground.
 import * as vscode from 'vscode';
 import type { Decision } from '../core/model/model';
+import { absoluteText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
+import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
+import { CommandIds } from './commandIds';
 import { Disposable } from './disposable';
 import { newestFirst } from './newestFirst';
 
-export type DecisionNode = { kind: 'decision'; decision: Decision };
+export type DecisionNode = { kind: 'decision'; decision: Decision; store: CampaignStore };
 
 export const TREE_DECORATION_SCHEME = 'campaign-tree';
 const DIMMED = 'dimmed';
@@ -22,8 +25,10 @@ export class DecisionsTree extends CampaignTree<DecisionNode> {
 
   protected computeChildren(element?: DecisionNode): DecisionNode[] {
     if (element) return [];
-    const decisions = this.workspace.active?.campaign?.decisions_log ?? [];
-    return newestFirst(decisions, (d) => d.date).map((decision) => ({ kind: 'decision', decision }));
+    const store = this.workspace.active;
+    const decisions = store?.campaign?.decisions_log ?? [];
+    if (!store) return [];
+    return newestFirst(decisions, (d) => d.date).map((decision) => ({ kind: 'decision', decision, store }));
   }
 
   getTreeItem(node: DecisionNode): vscode.TreeItem {
@@ -39,11 +44,12 @@ export class DecisionsTree extends CampaignTree<DecisionNode> {
     item.tooltip = safeTooltip((md) => {
       md.markup('**').text(d.decision).markup('**\n\n');
       md.field('Why', d.rationale || '(no rationale recorded)');
-      if (d.date) md.field('Date', d.date);
+      if (d.date) md.field('Date', absoluteText(d.date));
       if (d.id) md.field('Id', d.id);
       if (superseded) md.field('Superseded by', d.superseded_by ?? 'a later decision');
     });
     item.contextValue = superseded ? 'campaign.decision.superseded' : 'campaign.decision';
+    item.command = { command: CommandIds.revealInFile, title: 'Show in Campaign File', arguments: [node] };
     item.accessibilityInformation = { label: `${superseded ? 'Superseded decision' : 'Decision'}: ${d.decision}. Why: ${d.rationale}` };
     return item;
   }

@@ -2,7 +2,8 @@
 // actions lead to the fix — "Open File" for a problem in the campaign file,
 // "Manage Workspace Trust" when the workspace is untrusted, "Initialize
 // Campaign" when there is no file, "Show Log" for anything unexpected (the
-// stack is in the log, not in the notification).
+// stack is in the log, not in the notification). A write refused because the
+// file is broken is the exception: no notification (it would outlive the fix).
 import * as vscode from 'vscode';
 import { CampaignError } from '../core/model/problems';
 import { showCampaignFile } from './campaignFileEditor';
@@ -27,6 +28,10 @@ export interface ErrorContext {
 
 /** Shows the error without waiting for the person to answer; the chosen action runs when they do. */
 export function reportError(err: unknown, ctx: ErrorContext): void {
+  if (err instanceof WriteRefusedError && err.refusal.reason === 'invalid') {
+    showInvalidRefusal(err, ctx);
+    return;
+  }
   const { message, actions, store } = describeError(err, ctx);
   void ctx.ui.showErrorMessage(message, ...actions).then(
     (choice) => runAction(choice, store, ctx),
@@ -58,6 +63,21 @@ function describeError(err: unknown, ctx: ErrorContext): { message: string; acti
   const detail = err instanceof Error ? err.message : String(err);
   return { message: `Campaign: ${detail}`, actions: store?.hasFile ? [OPEN_FILE, SHOW_LOG] : [SHOW_LOG], store };
 }
+
+/**
+ * A write refused because the file is broken. Not a notification: an
+ * extension cannot dismiss its own, so it would outlive the fix. The broken
+ * state already shows in the Session view, the status bar and the Problems
+ * panel; the refusal opens that panel and says why in the status bar for a
+ * few seconds.
+ */
+function showInvalidRefusal(err: WriteRefusedError, ctx: ErrorContext): void {
+  ctx.log.info(`${ctx.what}: refused (invalid) — ${err.message}`);
+  vscode.window.setStatusBarMessage(`$(warning) ${err.message.replace(/\$\(/g, '\\$(')}`, INVALID_REFUSAL_MS);
+  void vscode.commands.executeCommand('workbench.actions.view.problems').then(undefined, () => undefined);
+}
+
+const INVALID_REFUSAL_MS = 8_000;
 
 async function runAction(choice: string | undefined, store: CampaignStore | undefined, ctx: ErrorContext): Promise<void> {
   try {

@@ -1,12 +1,14 @@
 // The Remaining Work view: High / Medium / Low groups (all three, so each is
-// a drop target), items in file order with an icon per status and their notes
+// a drop target; none while there is no work, so the welcome content shows), items in file order with an icon per status and their notes
 // in the tooltip. Dragging items onto another group (or onto an item in it)
 // changes their priority through the same path as "Change Priority".
 import * as vscode from 'vscode';
 import type { Priority, WorkItem } from '../core/model/model';
+import { absoluteText } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
+import { CommandIds } from './commandIds';
 import { groupByPriority, PRIORITY_LABELS, STATUS_LABELS, statusIcon } from './workGroups';
 
 export type WorkNode =
@@ -32,7 +34,8 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
     if (element) return element.kind === 'group' ? element.items.map((item) => ({ kind: 'work', item, store: element.store })) : [];
     const store = this.workspace.active;
     const campaign = store?.campaign;
-    if (!store || !campaign) return [];
+    // No work at all: no rows, so the view's welcome content (with Add Work Item) shows instead of empty groups.
+    if (!store || !campaign || campaign.remaining_work.length === 0) return [];
     return groupByPriority(campaign.remaining_work).map((g) => ({ kind: 'group', priority: g.priority, items: g.items, store }));
   }
 
@@ -64,11 +67,13 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
       md.markup(`${PRIORITY_LABELS[w.priority]} priority · ${STATUS_LABELS[w.status]}`);
       if (w.id) md.markup(' · ').text(w.id);
       md.markup('\n\n');
-      if (w.added) md.field('Added', w.added);
-      if (w.done) md.field('Done', w.done);
+      if (w.added) md.field('Added', absoluteText(w.added));
+      if (w.done) md.field('Done', absoluteText(w.done));
       if (w.notes) md.markup('---\n\n').text(w.notes);
     });
     item.contextValue = `campaign.work.${w.status}`;
+    // A click shows the item in the file and leaves the focus here, so the next key still acts on the tree.
+    item.command = { command: CommandIds.revealInFile, title: 'Show in Campaign File', arguments: [node] };
     item.accessibilityInformation = { label: `${w.title}, ${PRIORITY_LABELS[w.priority]} priority, ${STATUS_LABELS[w.status]}` };
     return item;
   }

@@ -2,53 +2,14 @@
 // the status bar, and when it is time to remind the person to hand off. Kept
 // apart from the status bar item so the rules are unit-tested in plain Node.
 import type { ActiveSession } from '../core/model/model';
+import { formatElapsed, localDay, parseTimestamp, relativeTime, type Timestamp } from '../core/model/timeFormat';
 
-export interface SessionStart {
-  at: Date;
-  /** False for a bare date (`2026-03-21`): there is no time of day to count from. */
-  hasTime: boolean;
-}
+/** When the active session started (`active_session.started`), read by the one date reader. */
+export type SessionStart = Timestamp;
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Reads `active_session.started` as people and tools write it: ISO 8601 with
- * or without an offset (Python's `isoformat()` has none and may carry
- * microseconds), a space instead of the `T`, or a bare date.
- */
+/** Reads `active_session.started`; undefined when it is not a date. */
 export function parseStarted(started: string): SessionStart | undefined {
-  const s = started.trim();
-  const dateOnly = DATE_ONLY.exec(s);
-  if (dateOnly) {
-    const [, y, m, d] = dateOnly;
-    const at = new Date(Number(y), Number(m) - 1, Number(d));
-    return Number.isNaN(at.getTime()) ? undefined : { at, hasTime: false };
-  }
-  // Date.parse reads at most milliseconds; Python writes microseconds.
-  const normalized = s.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1');
-  const ms = Date.parse(normalized);
-  return Number.isNaN(ms) ? undefined : { at: new Date(ms), hasTime: true };
-}
-
-/** `<1m`, `12m`, `1h 12m`, `3h`, `2d 4h` — short enough for the status bar. */
-export function formatElapsed(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return '<1m';
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) {
-    const m = minutes % 60;
-    return m ? `${hours}h ${m}m` : `${hours}h`;
-  }
-  const days = Math.floor(hours / 24);
-  const h = hours % 24;
-  return h ? `${days}d ${h}h` : `${days}d`;
-}
-
-/** Local calendar day as YYYY-MM-DD, the way a person reads "started today". */
-export function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return parseTimestamp(started);
 }
 
 export type ReminderReason = 'long' | 'earlierDay';
@@ -82,7 +43,7 @@ export function statusBarText(session: ActiveSession | null, now: Date): string 
   const focus = escapeIcons(truncate(session.focus || 'Session', FOCUS_MAX_CHARS));
   const start = parseStarted(session.started);
   if (!start) return `$(target) ${focus}`;
-  if (!start.hasTime) return `$(target) ${focus} · since ${localDay(start.at)}`;
+  if (!start.hasTime) return `$(target) ${focus} · since ${relativeTime(start, now)}`;
   return `$(target) ${focus} · ${formatElapsed(now.getTime() - start.at.getTime())}`;
 }
 

@@ -6,17 +6,19 @@
 // lists them, one row per conflict with Keep Ours / Take Theirs actions
 // (mergeConflictItems.ts).
 import * as vscode from 'vscode';
-import type { Campaign } from '../core/model/model';
+import type { Campaign, HandoffNotes } from '../core/model/model';
 import type { Problem } from '../core/model/problems';
+import { absoluteText, formatElapsed, relativeText, relativeTime } from '../core/model/timeFormat';
 import { CampaignTree, safeTooltip } from './campaignTree';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { conflictItem, conflictsHeaderItem, shownConflicts, type ConflictNode } from './mergeConflictItems';
 import type { MinuteClock } from './minuteClock';
-import { formatElapsed, localDay, parseStarted } from './sessionClock';
+import { problemPosition } from './problemRanges';
+import { parseStarted } from './sessionClock';
 
 export type SessionNode =
-  | { kind: 'problem'; problem: Problem; count: number }
+  | { kind: 'problem'; problem: Problem; count: number; text: string | undefined; lastGood: boolean }
   | { kind: 'conflicts'; conflicts: ConflictNode[] }
   | ConflictNode
   | { kind: 'focus'; focus: string }
@@ -43,7 +45,8 @@ export class SessionTree extends CampaignTree<SessionNode> {
     const campaign = store?.campaign;
     const nodes: SessionNode[] = [];
     const problems = store?.problems ?? [];
-    if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length });
+    const state = store?.state;
+    if (problems[0]) nodes.push({ kind: 'problem', problem: problems[0], count: problems.length, text: state?.kind === 'invalid' ? state.text : undefined, lastGood: !!campaign });
     if (!store || !campaign) return nodes;
     const conflicts = shownConflicts(this.workspace).map((conflict): ConflictNode => ({ kind: 'conflict', conflict, store }));
     if (conflicts.length > 0) nodes.push({ kind: 'conflicts', conflicts });
@@ -91,13 +94,19 @@ export class SessionTree extends CampaignTree<SessionNode> {
   private buildItem(node: SessionNode): vscode.TreeItem {
     switch (node.kind) {
       case 'problem': {
-        const item = new vscode.TreeItem(`Campaign file has problems (line ${node.problem.line})`);
+        // The one place the broken state is spelled out (a badge on this view points here).
+        const at = problemPosition(node.problem, node.text);
+        const item = new vscode.TreeItem(`Campaign file has problems (line ${at.line}, column ${at.column})`);
         item.description = node.count > 1 ? `${node.count} problems` : node.problem.message;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
         item.tooltip = safeTooltip((md) =>
           md
-            .markup('**The campaign file has problems.** The views show the last good state and nothing is written until it is fixed.\n\n')
-            .field(`Line ${node.problem.line}, column ${node.problem.column}`, node.problem.message),
+            .markup(
+              node.lastGood
+                ? '**The campaign file has problems.** The views show the last good state and nothing is written until it is fixed (see the Problems panel).\n\n'
+                : '**The campaign file has problems.** See the Problems panel.\n\n',
+            )
+            .field(`Line ${at.line}, column ${at.column}`, node.problem.message),
         );
         item.command = { command: CommandIds.openFile, title: 'Open Campaign File' };
         item.contextValue = 'campaign.problem';
@@ -117,10 +126,10 @@ export class SessionTree extends CampaignTree<SessionNode> {
       }
       case 'started': {
         const start = parseStarted(node.started);
-        const item = new vscode.TreeItem(start ? describeStart(start.at, start.hasTime, new Date()) : node.started);
+        const item = new vscode.TreeItem(start ? relativeTime(start, new Date()) : node.started);
         item.description = 'started';
         item.iconPath = new vscode.ThemeIcon('calendar');
-        item.tooltip = safeTooltip((md) => md.field('Started', node.started));
+        item.tooltip = safeTooltip((md) => md.field('Started', absoluteText(node.started)));
         return item;
       }
       case 'elapsed': {
@@ -140,9 +149,12 @@ export class SessionTree extends CampaignTree<SessionNode> {
       }
       case 'noSession': {
         const item = new vscode.TreeItem('No active session');
-        item.description = 'Start Session…';
         item.iconPath = new vscode.ThemeIcon('circle-slash');
-        item.command = { command: CommandIds.startSession, title: 'Start Session' };
+        // Like the menus: no Start Session while the file cannot be written.
+        if (this.workspace.active?.fileState !== 'invalid') {
+          item.description = 'Start Session…';
+          item.command = { command: CommandIds.startSession, title: 'Start Session' };
+        }
         item.tooltip = 'Start a session: pick remaining work or type a focus.';
         item.contextValue = 'campaign.session.none';
         return item;
@@ -150,25 +162,28 @@ export class SessionTree extends CampaignTree<SessionNode> {
       case 'handoff': {
         const h = node.campaign.handoff_notes;
         const item = new vscode.TreeItem('Handoff notes', vscode.TreeItemCollapsibleState.Expanded);
-        if (h.updated) item.description = h.updated;
+        if (h.updated) item.description = `updated ${relativeText(h.updated, new Date())}`;
         item.iconPath = new vscode.ThemeIcon('note');
         item.tooltip = 'What the last session left for the next one.';
+        // A screen reader reads the notes themselves, not the tooltip's explanation.
+        item.accessibilityInformation = { label: handoffLabel(h) };
         return item;
       }
       case 'text': {
         const item = new vscode.TreeItem(node.text);
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.tooltip = safeTooltip((md) => (node.tooltip ? md.field(node.tooltip, node.text) : md.text(node.text)));
+        item.accessibilityInformation = { label: node.tooltip ? `${node.tooltip}: ${node.text}` : node.text };
         return item;
       }
     }
   }
 }
 
-/** "today 09:14", "2026-03-21 09:14", or the bare date when no time was recorded. */
-function describeStart(at: Date, hasTime: boolean, now: Date): string {
-  const day = localDay(at);
-  if (!hasTime) return day;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return day === localDay(now) ? `today ${time}` : `${day} ${time}`;
+/** "Handoff notes, updated Dec 3, 2026. Next session: …. 2 notes: …; …" — what the row holds, read aloud. */
+export function handoffLabel(h: HandoffNotes): string {
+  const parts = [`Handoff notes${h.updated ? `, updated ${absoluteText(h.updated)}` : ''}.`];
+  if (h.next_session) parts.push(`Next session: ${h.next_session}.`);
+  if (h.notes.length) parts.push(`${h.notes.length === 1 ? '1 note' : `${h.notes.length} notes`}: ${h.notes.join('; ')}`);
+  return parts.join(' ');
 }

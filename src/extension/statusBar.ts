@@ -4,11 +4,12 @@
 // past campaign.reminderHours or began on an earlier day — a nudge to end it
 // with a handoff. Hidden when there is no campaign or the setting is off.
 import * as vscode from 'vscode';
+import { absoluteText, formatElapsed } from '../core/model/timeFormat';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { Disposable } from './disposable';
 import type { MinuteClock } from './minuteClock';
-import { formatElapsed, parseStarted, reminderReason, statusBarText, type ReminderReason } from './sessionClock';
+import { parseStarted, reminderReason, statusBarText, type ReminderReason } from './sessionClock';
 import { reminderHours, SETTING_KEYS, statusBarEnabled } from './settings';
 
 export class SessionStatusBar extends Disposable {
@@ -51,21 +52,22 @@ export class SessionStatusBar extends Disposable {
     const invalid = store.fileState === 'invalid';
     this.item.text = invalid ? `$(warning) ${statusBarText(session, now)}` : statusBarText(session, now);
     this.item.backgroundColor = this.reminder ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = session ? CommandIds.sessionMenu : CommandIds.startSession;
+    // Start Session is hidden everywhere while the file is broken; the click then leads to the problem.
+    this.item.command = session ? CommandIds.sessionMenu : invalid ? CommandIds.openFile : CommandIds.startSession;
 
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = false;
     md.supportHtml = false;
     if (session) {
       md.appendMarkdown('**Focus:** ').appendText(session.focus).appendMarkdown('\n\n');
-      if (session.started) md.appendMarkdown('**Started:** ').appendText(session.started).appendMarkdown('\n\n');
+      if (session.started) md.appendMarkdown('**Started:** ').appendText(absoluteText(session.started)).appendMarkdown('\n\n');
       if (start?.hasTime) md.appendMarkdown(`**Elapsed:** ${formatElapsed(now.getTime() - start.at.getTime())}\n\n`);
       if (session.blockers.length) md.appendMarkdown('**Blockers:** ').appendText(session.blockers.join('; ')).appendMarkdown('\n\n');
       if (this.reminder === 'earlierDay') md.appendMarkdown('$(warning) This session began on an earlier day. End it with a handoff so the next one starts clean.\n\n');
       if (this.reminder === 'long') md.appendMarkdown(`$(warning) This session has run over ${reminderHours()} h. Consider ending it with a handoff.\n\n`);
       md.appendMarkdown('Click for session actions.');
     } else {
-      md.appendMarkdown('No session is active. Click to start one.');
+      md.appendMarkdown(invalid ? 'No session is active. Click to open the campaign file at its first problem.' : 'No session is active. Click to start one.');
     }
     if (invalid) md.appendMarkdown('\n\n$(warning) The campaign file has problems; this is its last good state.');
     this.item.tooltip = md;

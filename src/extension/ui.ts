@@ -29,7 +29,11 @@ interface TypedItem extends vscode.QuickPickItem {
 
 export const windowUi: Ui = {
   showInputBox: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
-  showQuickPick: (items, options) => vscode.window.showQuickPick([...items], options),
+  // An item marked `picked` starts active (showQuickPick only honours `picked` for multi-select).
+  showQuickPick: (items, options) => {
+    const active = options.canPickMany ? undefined : items.find((i) => i.picked);
+    return active ? pickWithActive(items, options, active) : vscode.window.showQuickPick([...items], options);
+  },
   pickOrType<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions) {
     return new Promise<PickOrTypeResult<T> | undefined>((resolve) => {
       const qp = vscode.window.createQuickPick<T | TypedItem>();
@@ -68,3 +72,27 @@ export const windowUi: Ui = {
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
 };
+
+/** A single-choice Quick Pick whose highlighted item starts at `active` (the default a person confirms with Enter). */
+function pickWithActive<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, active: T): Thenable<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.title = options.title;
+    qp.placeholder = options.placeHolder;
+    qp.matchOnDescription = !!options.matchOnDescription;
+    qp.matchOnDetail = !!options.matchOnDetail;
+    qp.ignoreFocusOut = !!options.ignoreFocusOut;
+    qp.items = items;
+    qp.activeItems = [active];
+    let settled = false;
+    const finish = (result: T | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => finish(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+  });
+}

@@ -49,8 +49,3 @@ export function statusIcon(status: WorkStatus): StatusIcon {
       return { id: 'pass-filled', color: 'testing.iconPassed' };
   }
 }
-
-/** Priorities a work item can be moved to (every one but its own). */
-export function otherPriorities(current: Priority): Priority[] {
-  return PRIORITIES.filter((p) => p !== current);
-}

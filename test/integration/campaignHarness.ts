@@ -88,6 +88,8 @@ export class ScriptedUi implements Ui {
   readonly validationErrors: string[] = [];
   /** Quick Pick items offered, per question. */
   readonly offered: string[][] = [];
+  /** The same questions' items in full (descriptions, which one starts active via `picked`). */
+  readonly offeredItems: vscode.QuickPickItem[][] = [];
 
   answer(...answers: Answer[]): this {
     this.answers.push(...answers);
@@ -120,6 +122,7 @@ export class ScriptedUi implements Ui {
 
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     this.offered.push(items.map((i) => i.label));
+    this.offeredItems.push([...items]);
     const { pick } = this.next('pick', options.title ?? options.placeHolder ?? 'quick pick');
     if (pick === undefined) return undefined;
     const found = items.find((i) => i.label.includes(pick));

@@ -71,22 +71,29 @@ describe('Campaign live updates', () => {
 
     assert.deepEqual(workTitles(api), before, 'the views keep the last good state');
     assert.equal(api.contextKeys.current['campaign.invalid'], true);
-    assert.match(api.views.message ?? '', /has problems \(line \d+, column \d+\); showing the last good state/);
+    // One message: the Session view's problem row (at the panel's line and column), a badge on that view, a word elsewhere.
+    assert.deepEqual(api.views.messages.filter(Boolean), [], 'no view repeats a warning');
     const sessionRows = api.views.session.getChildren();
     assert.equal(sessionRows[0]?.kind, 'problem');
+    const problemLabel = String(api.views.session.getTreeItem(sessionRows[0]!).label);
+    assert.equal(problemLabel, `Campaign file has problems (line ${first.range.start.line + 1}, column ${first.range.start.character + 1})`);
+    assert.equal(api.views.sessionView.badge?.value, expected.problems.length);
+    assert.deepEqual(api.views.descriptions, [undefined, 'last good state', 'last good state', 'last good state']);
 
     const ui = new ScriptedUi();
     await withUi(api, ui, () => vscode.commands.executeCommand('campaign.addWorkItem'));
-    const error = ui.lastError();
-    assert.match(error?.message ?? '', /has problems, so Campaign will not write to it until they are fixed\. Line \d+, column \d+/);
-    assert.deepEqual(error?.actions, ['Open File', 'Show Log']);
+    // Refused without a notification: it would stay on screen after the fix.
+    assert.equal(ui.lastError(), undefined);
     assert.deepEqual(ui.asked, [], 'refused before asking anything');
     assert.equal(readCampaign(), INVALID, 'nothing written');
 
     await setCampaignOnDisk(api, SAMPLE);
     await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(campaignPath())).length === 0, 'the problems to clear');
     assert.equal(api.contextKeys.current['campaign.invalid'], false);
-    assert.equal(api.views.message, undefined);
+    assert.deepEqual(api.views.messages.filter(Boolean), []);
+    assert.equal(api.views.sessionView.badge, undefined, 'the badge goes with the fix');
+    assert.deepEqual(api.views.descriptions, [undefined, undefined, undefined, undefined]);
+    assert.notEqual(api.views.session.getChildren()[0]?.kind, 'problem');
   });
 
   it('follows campaign.file to another place in the folder', async () => {

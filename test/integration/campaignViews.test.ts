@@ -3,6 +3,7 @@
 // superseded decisions — and the welcome state without a file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { relativeText } from '../../src/core/model/timeFormat';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import { campaignApi, SAMPLE, setCampaignOnDisk } from './campaignHarness';
 
@@ -69,10 +70,13 @@ describe('Campaign views', () => {
     await setCampaignOnDisk(api, SAMPLE);
     const tree = api.views.buildLog;
     const entries = tree.getChildren();
+    // Labelled by title (dates alone look alike in a narrow sidebar), the date beside it in the UI's one format.
+    const now = new Date();
     assert.deepEqual(entries.map((e) => [label(tree.getTreeItem(e)), tree.getTreeItem(e).description]), [
-      ['2026-03-21', 'Authentication System'],
-      ['2026-03-20', 'Database Schema'],
+      ['Authentication System', relativeText('2026-03-21', now)],
+      ['Database Schema', relativeText('2026-03-20', now)],
     ]);
+    assert.match(relativeText('2026-03-21', now), /^Mar 21/);
     assert.equal(tree.getTreeItem(entries[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.equal(tree.getTreeItem(entries[1]!).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.deepEqual(tree.getChildren(entries[0]).map((n) => label(tree.getTreeItem(n))), ['Implemented JWT-based auth', 'JWT tokens']);

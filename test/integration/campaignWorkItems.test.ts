@@ -52,12 +52,15 @@ describe('Campaign work item actions', () => {
     assert.match(readCampaign(), /^# Seed-style list/);
   });
 
-  it('Change Priority offers the other priorities and moves the item', async () => {
+  it('Change Priority offers every priority, the current one marked and active, and moves the item', async () => {
     await setCampaignOnDisk(api, PLAIN);
     const ui = new ScriptedUi().answer({ pick: 'Low' });
     await withUi(api, ui, () => vscode.commands.executeCommand('campaign.changePriority', node(api, 'Implement password reset flow')));
     ui.assertDone();
-    assert.deepEqual(ui.offered[0], ['Medium', 'Low']);
+    assert.deepEqual(ui.offered[0], ['High', 'Medium', 'Low']);
+    const offered = ui.offeredItems[0]!;
+    assert.deepEqual(offered.map((i) => i.description), ['current', undefined, undefined]);
+    assert.deepEqual(offered.map((i) => !!i.picked), [true, false, false]);
     assert.match(readCampaign(), /- '\[LOW\] Implement password reset flow'/);
   });
 

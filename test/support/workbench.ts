@@ -142,16 +142,14 @@ export class Workbench {
     const header = pane.locator('.pane-header').first();
     await header.waitFor();
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const rows = pane.locator('.pane-body .monaco-list-row');
-    const out: TreeRow[] = [];
-    for (const row of await rows.all()) {
-      out.push({
-        label: ((await row.locator('.label-name').first().textContent()) ?? '').trim(),
-        description: ((await row.locator('.label-description').first().textContent({ timeout: 100 }).catch(() => '')) ?? '').trim(),
-        level: Number((await row.getAttribute('aria-level')) ?? '1'),
-      });
-    }
-    return out;
+    // Read in one go: a tree that re-renders between row reads would leave a stale row handle waiting.
+    return pane.locator('.pane-body .monaco-list-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+        description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+      })),
+    );
   }
 
   async readClipboard(): Promise<string> {

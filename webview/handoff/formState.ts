@@ -382,18 +382,6 @@ export function initialFocusKey(draft: HandoffDraft): string {
 
 // ---- Presentation helpers ------------------------------------------------------
 
-/** "3h 05m", "12m", "2d 4h" — how long ago `startedIso` was; '' when it is not a date or in the future. */
-export function formatElapsed(startedIso: string, now: Date): string {
-  const started = Date.parse(startedIso);
-  if (Number.isNaN(started)) return '';
-  const minutes = Math.floor((now.getTime() - started) / 60_000);
-  if (minutes < 0) return '';
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
 export function priorityLabel(p: HandoffPriority): string {
   return p === 'high' ? 'High' : p === 'medium' ? 'Medium' : 'Low';
 }

@@ -18,7 +18,8 @@ import {
   type HandoffPrefill,
   type NextStepRow,
 } from '../../src/protocol/handoffProtocol';
-import { fieldKey, formatElapsed, priorityLabel, type FieldError, type FieldRef, type ListSection } from './formState';
+import { absoluteTime, formatElapsed, parseTimestamp } from '../../src/core/model/timeFormat';
+import { fieldKey, priorityLabel, type FieldError, type FieldRef, type ListSection } from './formState';
 
 export interface ViewModel {
   draft: HandoffDraft;
@@ -274,14 +275,11 @@ function sessionSummary(model: ViewModel): HTMLElement {
   } else {
     parts.push(h('span', { class: 'meta-value muted' }, 'No focus recorded for this session'));
   }
-  const startedAt = Date.parse(started);
-  if (!Number.isNaN(startedAt)) {
-    const when = new Date(startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    const elapsed = formatElapsed(started, model.now);
-    parts.push(
-      h('span', { class: 'meta-label' }, 'Started'),
-      h('span', { class: 'meta-value' }, elapsed === '' ? when : `${when} (${elapsed} ago)`),
-    );
+  const start = parseTimestamp(started);
+  if (start) {
+    // The one formatter the views and the status bar use: absolute start, elapsed as `1h 05m`.
+    const elapsed = start.hasTime && start.at.getTime() <= model.now.getTime() ? ` (${formatElapsed(model.now.getTime() - start.at.getTime())})` : '';
+    parts.push(h('span', { class: 'meta-label' }, 'Started'), h('span', { class: 'meta-value' }, `${absoluteTime(start)}${elapsed}`));
   }
   return h('div', { class: 'session-meta' }, ...parts);
 }

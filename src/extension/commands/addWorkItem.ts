@@ -25,7 +25,8 @@ export const addWorkItemCommand: CampaignCommand = {
       validateInput: requiredText('The title'),
     });
     if (title === undefined) return;
-    const priority = groupPriority(arg) ?? (await askPriority(ctx, 'Add Work Item: Priority'));
+    // Medium is what the file and the handoff form default to, so it is the one Enter picks.
+    const priority = groupPriority(arg) ?? (await askPriority(ctx, 'Add Work Item: Priority', undefined, PRIORITIES, 'medium'));
     if (!priority) return;
     return (await ctx.writer.run(store, addWork({ title, priority }))).result;
   },
@@ -37,11 +38,18 @@ function groupPriority(arg: unknown): Priority | undefined {
   return node.kind === 'group' && (PRIORITIES as readonly unknown[]).includes(node.priority) ? (node.priority as Priority) : undefined;
 }
 
-/** High, Medium, Low — with the current priority marked when there is one. */
-export async function askPriority(ctx: CommandContext, title: string, current?: Priority, choices: readonly Priority[] = PRIORITIES): Promise<Priority | undefined> {
+/** High, Medium, Low — with the current priority marked when there is one; `preselect` (else the current one) starts active. */
+export async function askPriority(
+  ctx: CommandContext,
+  title: string,
+  current?: Priority,
+  choices: readonly Priority[] = PRIORITIES,
+  preselect: Priority | undefined = current,
+): Promise<Priority | undefined> {
   const picks: PriorityPick[] = choices.map((priority) => ({
     label: PRIORITY_LABELS[priority],
     description: priority === current ? 'current' : undefined,
+    ...(priority === preselect ? { picked: true } : {}),
     priority,
   }));
   return (await ctx.ui.showQuickPick(picks, { title, placeHolder: 'Priority' }))?.priority;

@@ -1,11 +1,9 @@
 // Tree item action (inline and context menu): move work to another priority.
 // Drag and drop between the priority groups lands here too (moveWorkItems).
 import type { Priority, WorkItem } from '../../core/model/model';
-import { PRIORITIES } from '../../core/model/model';
 import { updateWork } from '../../core/operations/workOps';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';
-import { otherPriorities } from '../workGroups';
 import { combined, onSameItem, workRef } from '../workItemRef';
 import { askPriority } from './addWorkItem';
 import { selectedWork, type CampaignCommand, type CommandContext } from './commandContext';
@@ -19,12 +17,8 @@ export const changePriorityCommand: CampaignCommand = {
     ctx.writer.assertWritable(store);
     const items = nodes.filter((n) => n.store === store).map((n) => n.item);
     const current = items.every((i) => i.priority === items[0]!.priority) ? items[0]!.priority : undefined;
-    const priority = await askPriority(
-      ctx,
-      items.length === 1 ? `Change Priority: ${items[0]!.title}` : `Change Priority of ${items.length} Items`,
-      current,
-      current ? otherPriorities(current) : PRIORITIES,
-    );
+    // All three, the current one marked (and active, so Enter changes nothing).
+    const priority = await askPriority(ctx, items.length === 1 ? `Change Priority: ${items[0]!.title}` : `Change Priority of ${items.length} Items`, current);
     if (!priority) return;
     return moveWorkItems(ctx, store, items, priority);
   },

@@ -70,15 +70,34 @@ export async function campaignStore(ctx: CommandContext, arg?: unknown): Promise
   return undefined;
 }
 
-/** Work items a tree command acts on: the selection when the clicked item is part of it, else the clicked item. */
-export function selectedWork(ctx: CommandContext, clicked: unknown, selection: unknown): WorkItemNode[] {
-  const selected = (Array.isArray(selection) ? selection : []).filter(isWorkNode);
-  if (isWorkNode(clicked)) return selected.includes(clicked) ? selected : [clicked];
-  // From a keybinding: whatever is selected in the view.
-  return selected.length > 0 ? selected : ctx.workSelection().filter(isWorkNode);
+/**
+ * Work items a tree command acts on. `target` is the row the command is for:
+ * the right-clicked row from a menu, or — from a keybinding — the row with the
+ * focus ring (package.json passes `{ $treeViewId, $focusedTreeItem: true }`,
+ * which the extension host turns into the focused element). The selection
+ * counts only when it contains that row, so arrowing away from a selection and
+ * pressing a key acts on the focused row, never on the rows left selected.
+ */
+export function selectedWork(ctx: CommandContext, target: unknown, selection: unknown): WorkItemNode[] {
+  const selected = (Array.isArray(selection) ? selection : ctx.workSelection()).filter(isWorkNode);
+  if (isWorkNode(target)) return selected.includes(target) ? selected : [target];
+  // A focused group row: there is no work item under the focus ring.
+  if (isTreeNode(target)) return [];
+  // Called without a row (a test, an older workbench that did not resolve the focus): the selection.
+  return selected;
+}
+
+/** The one work item a single-item command (edit, start on) acts on: the target row, else the first selected. */
+export function singleWork(ctx: CommandContext, target: unknown): WorkItemNode | undefined {
+  if (isWorkNode(target)) return target;
+  return isTreeNode(target) ? undefined : ctx.workSelection().filter(isWorkNode)[0];
 }
 
 export type WorkItemNode = Extract<WorkNode, { kind: 'work' }>;
+
+function isTreeNode(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && 'kind' in x && 'store' in x;
+}
 
 function isWorkNode(x: unknown): x is WorkItemNode {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'work' && 'item' in x && 'store' in x;

@@ -10,10 +10,13 @@ import { archiveCommand } from './archive';
 import { changePriorityCommand } from './changePriority';
 import { storeOf, type CampaignCommand, type CommandContext } from './commandContext';
 import { completeWorkItemCommand } from './completeWorkItem';
+import { connectAgentsCommand } from './connectAgents';
 import { connectClaudeCodeCommand } from './connectClaudeCode';
+import { copyEntryCommand } from './copyEntry';
 import { copyPrimerCommand } from './copyPrimer';
 import { disconnectClaudeCodeCommand } from './disconnectClaudeCode';
 import { editWorkItemCommand } from './editWorkItem';
+import { editWorkNotesCommand } from './editWorkNotes';
 import { endSessionCommand } from './endSession';
 import { importCampaignCommand } from './importCampaign';
 import { initializeCampaignCommand } from './initializeCampaign';
@@ -23,14 +26,18 @@ import { openCampaignFileCommand } from './openCampaignFile';
 import { refreshCommand } from './refresh';
 import { removeGitMergeSetupCommand } from './removeGitMergeSetup';
 import { removeWorkItemCommand } from './removeWorkItem';
+import { reopenWorkItemCommand } from './reopenWorkItem';
 import { resolveMergeConflictsCommand } from './resolveMergeConflicts';
+import { revealInFileCommand } from './revealInFile';
 import { selectFolderCommand } from './selectFolder';
 import { sessionMenuCommand } from './sessionMenu';
 import { setUpGitMergesCommand } from './setUpGitMerges';
+import { setWorkStatusCommand } from './setWorkStatus';
 import { showLogCommand } from './showLog';
 import { showPrimerCommand } from './showPrimer';
 import { startSessionCommand } from './startSession';
 import { startSessionOnItemCommand } from './startSessionOnItem';
+import { supersedeDecisionCommand } from './supersedeDecision';
 import { takeTheirsCommand } from './takeTheirs';
 
 export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
@@ -47,6 +54,13 @@ export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
   changePriorityCommand,
   editWorkItemCommand,
   removeWorkItemCommand,
+  setWorkStatusCommand,
+  editWorkNotesCommand,
+  reopenWorkItemCommand,
+  supersedeDecisionCommand,
+  copyEntryCommand,
+  revealInFileCommand,
+  connectAgentsCommand,
   connectClaudeCodeCommand,
   disconnectClaudeCodeCommand,
   importCampaignCommand,

@@ -16,6 +16,7 @@ export const copyPrimerCommand: CampaignCommand = {
     await vscode.env.clipboard.writeText(primer.text);
     const parts = [`Session primer copied: ${primer.tokens.toLocaleString('en-US')} tokens (budget ${primer.budget.toLocaleString('en-US')}).`];
     if (primer.omitted) parts.push(`Left out to fit: ${primer.omitted}.`);
+    if (primer.superseded) parts.push(primer.superseded);
     if (primer.stale) parts.push('The campaign file has problems; this is its last good state.');
     void ctx.ui.showInformationMessage(parts.join(' '), 'Show Primer').then((choice) => {
       if (choice) void ctx.primerPreview.show(store);

@@ -3,12 +3,12 @@ import { updateWork } from '../../core/operations/workOps';
 import { CommandIds } from '../commandIds';
 import { requiredText } from '../inputValidation';
 import { onSameItem, workRef } from '../workItemRef';
-import { selectedWork, type CampaignCommand } from './commandContext';
+import { singleWork, type CampaignCommand } from './commandContext';
 
 export const editWorkItemCommand: CampaignCommand = {
   id: CommandIds.editWorkItem,
   async run(ctx, clicked) {
-    const node = selectedWork(ctx, clicked, undefined)[0];
+    const node = singleWork(ctx, clicked);
     if (!node) return;
     ctx.writer.assertWritable(node.store);
     const title = await ctx.ui.showInputBox({

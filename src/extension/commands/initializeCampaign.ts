@@ -10,6 +10,9 @@ import { optionalText, requiredText } from '../inputValidation';
 import { checkWritable } from '../writeGuard';
 import { targetStore, type CampaignCommand } from './commandContext';
 
+/** The buttons of the notification after Initialize. */
+export const INIT_ACTIONS = { addWork: 'Add Work Item', connectAgents: 'Connect Agents…', openFile: 'Open File' } as const;
+
 export const initializeCampaignCommand: CampaignCommand = {
   id: CommandIds.initialize,
   async run(ctx, arg) {
@@ -53,9 +56,11 @@ export const initializeCampaignCommand: CampaignCommand = {
     await store.reload();
     ctx.workspace.setActive(store);
     void vscode.commands.executeCommand(`${ViewIds.remainingWork}.focus`).then(undefined, () => undefined);
-    void ctx.ui.showInformationMessage(`Campaign initialized: ${store.relativePath}.`, 'Open File', 'Add Work Item').then((choice) => {
-      if (choice === 'Open File') void vscode.commands.executeCommand(CommandIds.openFile, store);
-      if (choice === 'Add Work Item') void vscode.commands.executeCommand(CommandIds.addWorkItem, store);
+    // The next steps of the walkthrough: add work, connect the agents that will read the campaign.
+    void ctx.ui.showInformationMessage(`Campaign initialized: ${store.relativePath}.`, INIT_ACTIONS.addWork, INIT_ACTIONS.connectAgents, INIT_ACTIONS.openFile).then((choice) => {
+      if (choice === INIT_ACTIONS.openFile) void vscode.commands.executeCommand(CommandIds.openFile, store);
+      if (choice === INIT_ACTIONS.addWork) void vscode.commands.executeCommand(CommandIds.addWorkItem, store);
+      if (choice === INIT_ACTIONS.connectAgents) void vscode.commands.executeCommand(CommandIds.connectAgents, store);
     });
     return store.uri;
   },

@@ -3,13 +3,13 @@
 import { startSession } from '../../core/operations/sessionOps';
 import { CommandIds } from '../commandIds';
 import { onSameItem, workRef } from '../workItemRef';
-import { selectedWork, type CampaignCommand } from './commandContext';
+import { singleWork, type CampaignCommand } from './commandContext';
 import { askBlockers, confirmReplace } from './startSession';
 
 export const startSessionOnItemCommand: CampaignCommand = {
   id: CommandIds.startSessionOnItem,
   async run(ctx, clicked) {
-    const node = selectedWork(ctx, clicked, undefined)[0];
+    const node = singleWork(ctx, clicked);
     if (!node) return;
     ctx.writer.assertWritable(node.store);
     const replace = await confirmReplace(ctx, node.store);

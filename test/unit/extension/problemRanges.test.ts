@@ -1,7 +1,7 @@
 // Where a core problem (1-based line/column) is underlined in the editor.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { problemRange } from '../../../src/extension/problemRanges';
+import { problemPosition, problemRange } from '../../../src/extension/problemRanges';
 
 const text = 'version: 1\nidentity:\n  name: "unterminated\n\nlast: x   \n';
 
@@ -12,8 +12,14 @@ describe('problemRange', () => {
   it('ignores trailing spaces', () => {
     assert.deepEqual(problemRange({ line: 5, column: 1 }, text), { startLine: 4, startCharacter: 0, endLine: 4, endCharacter: 7 });
   });
-  it('underlines the last character for a problem at the end of a line', () => {
-    assert.deepEqual(problemRange({ line: 2, column: 10 }, text), { startLine: 1, startCharacter: 8, endLine: 1, endCharacter: 9 });
+  it('keeps a problem at the end of a line at its column, so the Problems panel and the views say the same column', () => {
+    // `identity:` is 9 characters; the core reports column 10 (after the colon). The panel used to say 9.
+    assert.deepEqual(problemRange({ line: 2, column: 10 }, text), { startLine: 1, startCharacter: 9, endLine: 1, endCharacter: 9 });
+    assert.deepEqual(problemPosition({ line: 2, column: 10 }, text), { line: 2, column: 10 });
+  });
+  it('says the position the panel shows when the reported one is past the line', () => {
+    assert.deepEqual(problemPosition({ line: 2, column: 30 }, text), { line: 2, column: 10 });
+    assert.deepEqual(problemPosition({ line: 99, column: 1 }, text), { line: 6, column: 1 });
   });
   it('handles empty lines, lines past the end, CRLF and no text', () => {
     assert.deepEqual(problemRange({ line: 4, column: 1 }, text), { startLine: 3, startCharacter: 0, endLine: 3, endCharacter: 0 });

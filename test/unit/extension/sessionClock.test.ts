@@ -4,7 +4,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   escapeIcons,
-  formatElapsed,
   msUntilNextMinute,
   parseStarted,
   reminderReason,
@@ -39,22 +38,6 @@ describe('parseStarted', () => {
   });
 });
 
-describe('formatElapsed', () => {
-  const min = 60_000;
-  it('formats minutes, hours and days compactly', () => {
-    assert.equal(formatElapsed(0), '<1m');
-    assert.equal(formatElapsed(59_999), '<1m');
-    assert.equal(formatElapsed(12 * min), '12m');
-    assert.equal(formatElapsed(72 * min), '1h 12m');
-    assert.equal(formatElapsed(180 * min), '3h');
-    assert.equal(formatElapsed((2 * 24 + 4) * 60 * min), '2d 4h');
-    assert.equal(formatElapsed(2 * 24 * 60 * min), '2d');
-  });
-  it('never shows a negative time (a clock that moved back)', () => {
-    assert.equal(formatElapsed(-5 * min), '<1m');
-  });
-});
-
 describe('reminderReason', () => {
   const now = local(2026, 3, 21, 15, 0);
   it('is quiet for a short session started today', () => {
@@ -85,7 +68,8 @@ describe('statusBarText', () => {
     assert.equal(statusBarText(session('Password reset', '2026-03-21T09:14:00'), now), '$(target) Password reset · 1h 12m');
   });
   it('shows the day when only a date was recorded', () => {
-    assert.equal(statusBarText(session('Docs', '2026-03-20'), now), '$(target) Docs · since 2026-03-20');
+    assert.equal(statusBarText(session('Docs', '2026-03-20'), now), '$(target) Docs · since yesterday');
+    assert.equal(statusBarText(session('Docs', '2026-03-02'), now), '$(target) Docs · since Mar 2');
   });
   it('shows just the focus when the start is unreadable', () => {
     assert.equal(statusBarText(session('Docs', 'soon'), now), '$(target) Docs');

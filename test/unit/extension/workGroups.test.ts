@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WorkItem } from '../../../src/core/model/model';
-import { groupByPriority, openWorkInPickOrder, otherPriorities, statusIcon } from '../../../src/extension/workGroups';
+import { groupByPriority, openWorkInPickOrder, statusIcon } from '../../../src/extension/workGroups';
 
 const item = (title: string, priority: WorkItem['priority'], status: WorkItem['status'] = 'todo', index = 0): WorkItem => ({
   title,
@@ -48,8 +48,3 @@ describe('statusIcon', () => {
   });
 });
 
-describe('otherPriorities', () => {
-  it('lists every priority but the current one', () => {
-    assert.deepEqual(otherPriorities('medium'), ['high', 'low']);
-  });
-});

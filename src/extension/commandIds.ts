@@ -16,7 +16,9 @@ export const CommandIds = {
   changePriority: 'campaign.changePriority',
   editWorkItem: 'campaign.editWorkItem',
   removeWorkItem: 'campaign.removeWorkItem',
-  // Claude Code (docs/claude-code.md).
+  // Coding agents (docs/agents.md, docs/claude-code.md). Connect/Disconnect Claude Code stay for keybindings that name them.
+  connectAgents: 'campaign.connectAgents',
+  disconnectAgents: 'campaign.disconnectAgents',
   connectClaudeCode: 'campaign.connectClaudeCode',
   disconnectClaudeCode: 'campaign.disconnectClaudeCode',
   importCampaign: 'campaign.importCampaign',

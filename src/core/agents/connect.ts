@@ -47,6 +47,8 @@ export interface ConnectOptions {
   agents?: readonly AgentName[];
   /** Claude Code: deliver the primer with a SessionStart hook instead of the CLAUDE.md import. */
   hook?: boolean;
+  /** Without `hook`: keep Claude Code's delivery as it is (import unless a hook is there) instead of switching to the import. */
+  keepDelivery?: boolean;
   /** Also connect AGENTS.md (the same as naming `agents-md`). */
   agentsMd?: boolean;
   /** Which settings file takes the hook: .claude/settings.json (project) or settings.local.json (local). */
@@ -319,7 +321,7 @@ export async function planConnect(options: ConnectOptions): Promise<{ root: stri
 
   // Claude Code's delivery: asked for, or (when this connect is not about Claude) as it is now.
   const existingScope = await hookScope(plan);
-  const hook = options.hook ?? (requested.includes('claude') ? false : existingScope !== undefined);
+  const hook = options.hook ?? (requested.includes('claude') && !options.keepDelivery ? false : existingScope !== undefined);
   const mode: DeliveryMode = hook ? 'hook' : 'import';
   const scope = options.settings ?? (options.hook === undefined && existingScope ? existingScope : 'project');
 

@@ -10,8 +10,10 @@ import { archiveCommand } from './archive';
 import { changePriorityCommand } from './changePriority';
 import { storeOf, type CampaignCommand, type CommandContext } from './commandContext';
 import { completeWorkItemCommand } from './completeWorkItem';
+import { connectAgentsCommand } from './connectAgents';
 import { connectClaudeCodeCommand } from './connectClaudeCode';
 import { copyPrimerCommand } from './copyPrimer';
+import { disconnectAgentsCommand } from './disconnectAgents';
 import { disconnectClaudeCodeCommand } from './disconnectClaudeCode';
 import { editWorkItemCommand } from './editWorkItem';
 import { endSessionCommand } from './endSession';
@@ -47,6 +49,8 @@ export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
   changePriorityCommand,
   editWorkItemCommand,
   removeWorkItemCommand,
+  connectAgentsCommand,
+  disconnectAgentsCommand,
   connectClaudeCodeCommand,
   disconnectClaudeCodeCommand,
   importCampaignCommand,

@@ -294,6 +294,47 @@ describe('connect --mcp', () => {
     }
   });
 
+  it('the hook and the MCP approval in one settings.local.json, added in either order, come out byte for byte', async () => {
+    for (const order of ['hook first', 'mcp first']) {
+      const r = repo({ '.claude/settings.local.json': real('DG-za__forge__settings.local.json'), 'CLAUDE.md': real('0-AI-UG__zero-agent__CLAUDE.md') });
+      try {
+        const before = snapshot(r.dir);
+        const hook = { campaignPath: r.campaign, hook: true, settings: 'local' as const };
+        if (order === 'hook first') {
+          await connect(hook);
+          await connect({ ...hook, mcp: true });
+        } else {
+          await connect({ campaignPath: r.campaign, mcp: true });
+          await connect({ ...hook, mcp: true });
+        }
+        const local = parseJsonc(readFileSync(rel(r, '.claude/settings.local.json'), 'utf8')) as { hooks: unknown; enabledMcpjsonServers: string[] };
+        assert.ok(local.hooks && local.enabledMcpjsonServers.includes('campaign'), order);
+        const off = await disconnect({ root: r.dir });
+        assert.ok(off.changes.every((c) => c.exact === true), `${order}: ${JSON.stringify(off.changes.filter((c) => !c.exact))}`);
+        assert.deepEqual(snapshot(r.dir), before, order);
+      } finally {
+        r.cleanup();
+      }
+    }
+  });
+
+  it('a folder connect created for a rule file goes as soon as the rule file moves to AGENTS.md', async () => {
+    const r = repo({});
+    try {
+      await connect({ campaignPath: r.campaign, agents: ['cursor'] });
+      assert.ok(exists(r, '.cursor/rules/campaign.mdc'));
+      await connect({ campaignPath: r.campaign, agents: ['kiro'] });
+      assert.equal(exists(r, '.cursor'), false);
+      assert.equal(exists(r, '.kiro'), false);
+      assert.ok(findBlock(readFileSync(rel(r, 'AGENTS.md'), 'utf8'), 'AGENTS.md'));
+      await disconnect({ root: r.dir });
+      assert.deepEqual(readdirSync(r.dir), ['.claude']);
+      assert.deepEqual(readdirSync(rel(r, '.claude')), ['campaign.yaml']);
+    } finally {
+      r.cleanup();
+    }
+  });
+
   it('--ask leaves approval to Claude Code: no settings.local.json; a fresh .mcp.json is deleted again', async () => {
     const r = repo({});
     try {

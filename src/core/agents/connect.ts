@@ -445,6 +445,7 @@ export async function connect(options: ConnectOptions): Promise<ConnectResult> {
   const created = await missingFolders(root, writes);
   await applyWrites(writes);
   await recordCreatedFolders(root, created);
+  await tidyCreatedFolders(root);
   return { root, mode, changes: writes.map((w) => w.change), ...result };
 }
 
@@ -468,6 +469,24 @@ async function recordCreatedFolders(root: string, folders: string[]): Promise<vo
   const known = ((await readIfExists(path)) ?? '').split('\n').filter(Boolean);
   const all = [...new Set([...known, ...folders])].sort();
   await atomicWrite(path, all.join('\n') + '\n');
+}
+
+/** Removes the folders connect created that are empty now (a rule file moved to AGENTS.md), deepest first; the note keeps the rest. */
+async function tidyCreatedFolders(root: string): Promise<void> {
+  const path = join(root, ...CREATED_FOLDERS_NOTE.split('/'));
+  const noted = ((await readIfExists(path)) ?? '').split('\n').filter(Boolean);
+  if (noted.length === 0) return;
+  const left: string[] = [];
+  for (const rel of [...noted].sort((a, b) => b.length - a.length)) {
+    if (!isPlainFolder(rel)) continue;
+    try {
+      await fs.rmdir(join(root, ...rel.split('/')));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') left.push(rel); // not empty: still in use
+    }
+  }
+  if (left.length === 0) await fs.rm(path, { force: true });
+  else if (left.length !== noted.length) await atomicWrite(path, left.sort().join('\n') + '\n');
 }
 
 export interface DisconnectOptions {
@@ -533,18 +552,10 @@ export async function planDisconnect(options: DisconnectOptions): Promise<Planne
 /** Disconnects the project: removes exactly what connect added. */
 export async function disconnect(options: DisconnectOptions): Promise<DisconnectResult> {
   const writes = await planDisconnect(options);
-  const notePath = join(options.root, ...CREATED_FOLDERS_NOTE.split('/'));
-  const created = ((await readIfExists(notePath)) ?? '').split('\n').filter(Boolean);
-  await applyWrites(writes);
-  // Deepest first: a folder connect created goes when nothing else is in it.
-  for (const rel of created.sort((a, b) => b.length - a.length)) {
-    if (!isPlainFolder(rel)) continue;
-    try {
-      await fs.rmdir(join(options.root, ...rel.split('/')));
-    } catch {
-      /* not empty, or gone: leave it */
-    }
-  }
+  // The note goes last, after the folders it lists that are empty now.
+  await applyWrites(writes.filter((w) => w.change.relPath !== CREATED_FOLDERS_NOTE));
+  await tidyCreatedFolders(options.root);
+  await fs.rm(join(options.root, ...CREATED_FOLDERS_NOTE.split('/')), { force: true });
   return { root: options.root, changes: writes.map((w) => w.change).filter((c) => c.relPath !== CREATED_FOLDERS_NOTE) };
 }
 

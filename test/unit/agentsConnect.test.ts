@@ -240,6 +240,22 @@ describe('connect every agent', () => {
     }
   });
 
+  it('warns when Windsurf’s rules pass the 12,000 characters it reads in all', async () => {
+    const r = repo({ '.windsurf/rules/big.md': `---\ntrigger: always_on\n---\n${'Keep it short. '.repeat(750)}\n` });
+    try {
+      const result = await connect({ campaignPath: r.campaign, agents: ['windsurf'] });
+      assert.match(result.warnings.join('\n'), /Windsurf's rules come to \d+ characters with Campaign's; Windsurf reads 12000 in all/);
+      const small = repo({});
+      try {
+        assert.deepEqual((await connect({ campaignPath: small.campaign, agents: ['windsurf'] })).warnings, []);
+      } finally {
+        small.cleanup();
+      }
+    } finally {
+      r.cleanup();
+    }
+  });
+
   it('the block in files people commit holds only the stable protocol: a campaign change does not touch them', async () => {
     const r = repo({});
     try {

@@ -1,9 +1,11 @@
-// The managed block Campaign keeps in CLAUDE.md (and, on request, AGENTS.md):
-// the session protocol and, in import mode, the `@` import of the generated
-// primer, between two marker comment lines. Every byte outside the markers is
-// left as it was (BOM, CRLF, a missing final newline); the begin marker records
-// a hash of the block's body so a block a person edited is recognised and not
-// replaced or removed without their say-so.
+// The managed block Campaign keeps in the instruction files agents read
+// (CLAUDE.md, AGENTS.md, GEMINI.md, rule files; see agentTable.ts): the
+// session protocol and, for Claude Code in import mode, the `@` import of the
+// generated primer, between two marker comment lines. Every byte outside the
+// markers is left as it was (BOM, CRLF, a missing final newline); the begin
+// marker records a hash of the block's body so a block a person edited is
+// recognised and not replaced or removed without their say-so, and whether
+// Campaign created the file (only then does disconnect delete it).
 //
 // Campaign text never enters the block: it holds only fixed wording and two
 // paths that are checked to be plain, so nothing a campaign says can end the

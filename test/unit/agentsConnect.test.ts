@@ -203,6 +203,18 @@ describe('connect every agent', () => {
     }
   });
 
+  it('Cline with a person’s .cursor/rules and no .clinerules: the block goes to AGENTS.md, so Cline keeps reading their rules', async () => {
+    const r = repo({ '.cursor/rules/style.mdc': '---\nalwaysApply: true\n---\nUse tabs.\n' });
+    try {
+      const result = await connect({ campaignPath: r.campaign, agents: ['cline'] });
+      assert.equal(exists(r, '.clinerules'), false, 'a .clinerules folder would hide .cursor/rules from Cline');
+      assert.deepEqual(result.reach.find((x) => x.reader === 'cline'), { reader: 'cline', label: 'Cline', file: 'AGENTS.md' });
+      assertExactlyOnce(r, ['cline'], 'cline beside cursor rules');
+    } finally {
+      r.cleanup();
+    }
+  });
+
   it('empty CLAUDE.md and AGENTS.md that were there stay (empty) after disconnect', async () => {
     const r = repo({ 'CLAUDE.md': '', 'AGENTS.md': '' });
     try {

@@ -171,7 +171,14 @@ export interface LayoutChoice extends Layout {
  * it saves a file or is the only way; an agent's own file is written only
  * when that agent is named. Undefined when no choice satisfies the rule.
  */
-export function chooseLayout(names: readonly AgentName[], facts: Omit<FolderFacts, 'clinerulesExists'> & { clinerulesExisting: boolean }, sameFile = false): LayoutChoice | undefined {
+export interface LayoutFacts extends Omit<FolderFacts, 'clinerulesExists'> {
+  /** .clinerules is there before connect. */
+  clinerulesExisting: boolean;
+  /** .cursor/rules or .windsurf/rules is there: Cline reads them only while there is no .clinerules. */
+  otherRulesForCline?: boolean;
+}
+
+export function chooseLayout(names: readonly AgentName[], facts: LayoutFacts, sameFile = false): LayoutChoice | undefined {
   const named = new Set(names);
   const wanted = new Set(names.flatMap((n) => NAME_READERS[n]));
   const forced: LocationId[] = [];
@@ -189,7 +196,9 @@ export function chooseLayout(names: readonly AgentName[], facts: Omit<FolderFact
     };
     const counts = readCounts(layout, full, sameFile);
     if (READERS.some((r) => counts[r] > 1 || (wanted.has(r) && counts[r] !== 1))) continue;
-    const cost = locations.length + (locations.includes('agents-md') && !named.has('agents-md') ? 0.5 : 0);
+    let cost = locations.length + (locations.includes('agents-md') && !named.has('agents-md') ? 0.5 : 0);
+    // Creating .clinerules/ would stop Cline reading a person's .cursor/rules and .windsurf/rules: AGENTS.md instead, where it does the job.
+    if (locations.includes('cline') && !facts.clinerulesExisting && facts.otherRulesForCline) cost += 1;
     if (!best || cost < best.cost) best = { layout, cost };
   }
   if (!best) return undefined;

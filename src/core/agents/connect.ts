@@ -198,6 +198,7 @@ interface FolderState {
   claudeMdExists: boolean;
   clinerulesExisting: boolean;
   geminiReadsAgentsMd: boolean;
+  otherRulesForCline: boolean;
 }
 
 async function folderState(root: string): Promise<FolderState> {
@@ -217,7 +218,8 @@ async function folderState(root: string): Promise<FolderState> {
   } catch {
     geminiReadsAgentsMd = false;
   }
-  return { cline, locations, sameFile, claudeMdExists, clinerulesExisting: (await kindOf(at('.clinerules'))) !== undefined, geminiReadsAgentsMd };
+  const otherRulesForCline = (await kindOf(at('.cursor/rules'))) === 'dir' || (await kindOf(at('.windsurf/rules'))) === 'dir';
+  return { cline, locations, sameFile, claudeMdExists, clinerulesExisting: (await kindOf(at('.clinerules'))) !== undefined, geminiReadsAgentsMd, otherRulesForCline };
 }
 
 /** The Campaign block of a file, tolerating a malformed one (it counts as present; the write reports it). */

@@ -308,6 +308,7 @@ describe('connect --mcp', () => {
       assert.equal((parseJsonc(readFileSync(rel(r, '.gemini/settings.json'), 'utf8')) as { theme: string }).theme, 'dark');
       assert.deepEqual(result.snippets.map((s) => s.agent), ['Windsurf', 'Cline', 'Codex']);
       assert.match(result.snippets[2]!.text, /^\[mcp_servers\.campaign\]\ncommand = "campaign"\nargs = \["mcp"\]$/);
+      assert.deepEqual(parseJsonc(result.snippets[0]!.text), { mcpServers: { campaign: MCP_SERVER } });
       const connected = snapshot(r.dir);
       await connect({ campaignPath: r.campaign, agents: [...AGENT_NAMES], mcp: true });
       assert.deepEqual(snapshot(r.dir), connected, 'idempotent');

@@ -52,7 +52,7 @@ export interface McpSnippet {
   text: string;
 }
 
-const jsonSnippet = JSON.stringify({ mcpServers: { [MCP_SERVER_NAME]: MCP_SERVER } }, null, 2);
+const jsonSnippet = `{\n  "mcpServers": {\n    "${MCP_SERVER_NAME}": ${JSON.stringify(MCP_SERVER).replace(/,/g, ', ').replace(/:/g, ': ')}\n  }\n}`;
 
 /** Agents whose MCP configuration is per user: Campaign prints what to add instead of writing it. */
 export const MCP_SNIPPETS: readonly (McpSnippet & { for: AgentName })[] = [

@@ -324,8 +324,14 @@ describe('connect --mcp', () => {
   });
 
   it('the hook and the MCP approval in one settings.local.json, added in either order, come out byte for byte', async () => {
-    for (const order of ['hook first', 'mcp first']) {
-      const r = repo({ '.claude/settings.local.json': real('DG-za__forge__settings.local.json'), 'CLAUDE.md': real('0-AI-UG__zero-agent__CLAUDE.md') });
+    const cases = [
+      ['hook first', 'DG-za__forge__settings.local.json'],
+      ['mcp first', 'DG-za__forge__settings.local.json'],
+      ['hook first', '0000005__DouDouChat__settings.local.json'],
+      ['mcp first', '0000005__DouDouChat__settings.local.json'],
+    ];
+    for (const [order, settingsFile] of cases) {
+      const r = repo({ '.claude/settings.local.json': real(settingsFile!), 'CLAUDE.md': real('0-AI-UG__zero-agent__CLAUDE.md') });
       try {
         const before = snapshot(r.dir);
         const hook = { campaignPath: r.campaign, hook: true, settings: 'local' as const };
@@ -337,7 +343,7 @@ describe('connect --mcp', () => {
           await connect({ ...hook, mcp: true });
         }
         const local = parseJsonc(readFileSync(rel(r, '.claude/settings.local.json'), 'utf8')) as { hooks: unknown; enabledMcpjsonServers: string[] };
-        assert.ok(local.hooks && local.enabledMcpjsonServers.includes('campaign'), order);
+        assert.ok(local.hooks && local.enabledMcpjsonServers.includes('campaign'), `${order}, ${settingsFile}`);
         const off = await disconnect({ root: r.dir });
         assert.ok(off.changes.every((c) => c.exact === true), `${order}: ${JSON.stringify(off.changes.filter((c) => !c.exact))}`);
         assert.deepEqual(snapshot(r.dir), before, order);

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { AGENT_NAMES, LOCATIONS, NAME_READERS, READERS, READ_RULES, type AgentName, type FolderFacts, type LocationId, type Reader } from '../../src/core/agents/agentTable';
+import { AGENT_NAMES, LOCATIONS, NAME_READERS, READER_LABELS, READERS, READ_RULES, type AgentName, type FolderFacts, type LocationId, type Reader } from '../../src/core/agents/agentTable';
 import { blockBody, findBlock } from '../../src/core/agents/claudeMdBlock';
 import { connect, disconnect } from '../../src/core/agents/connect';
 import { parseJsonc } from '../../src/core/agents/jsonText';
@@ -282,6 +282,25 @@ describe('connect every agent', () => {
       assert.match(body, /Otherwise use the `campaign` CLI/);
     } finally {
       r.cleanup();
+    }
+  });
+});
+
+describe('docs/agents.md follows the reading table in core', () => {
+  it('every rule of READ_RULES is in the agent’s row, conditional ones marked “only”', () => {
+    const doc = readFileSync(join(repoRoot, 'docs/agents.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('## The reading table'), doc.indexOf('## Where the block goes'));
+    for (const reader of READERS) {
+      const name = READER_LABELS[reader].split(' (')[0]!;
+      const row = table.split('\n').find((l) => l.startsWith(`| ${name}`));
+      assert.ok(row, `a row for ${name}`);
+      for (const rule of READ_RULES.filter((r) => r.reader === reader)) {
+        const loc = LOCATIONS[rule.location];
+        const token = loc.owner === 'campaign' ? dirname(loc.path) : loc.path;
+        const at = row.indexOf(`\`${token}`);
+        assert.ok(at > 0, `${name} reads ${token}`);
+        if (rule.when) assert.match(row, /only (when|without)/i, `${name}: ${token} is conditional`);
+      }
     }
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { HOOK_COMMAND, STALE_PRIMER_NOTE } from '../../src/core/agents/claudeSettings';
 import { connect } from '../../src/core/agents/connect';
 import { primerSourceOf } from '../../src/core/primer/primerFile';
+import { runCli } from '../../src/cli/main';
 import { repoRoot, tempDir } from '../support/fixtures';
 
 const campaignYaml = readFileSync(join(repoRoot, 'test/fixtures/claude-code/campaign.yaml'), 'utf8');
@@ -126,6 +127,33 @@ describe('SessionStart hook: the primer is never stale', () => {
       assert.equal(r.status, 0);
       assert.ok(r.stdout.includes('$(touch pwned)'));
       assert.equal(existsSync(join(p.dir, 'pwned')) || existsSync(join(p.dir, 'pwned2')) || existsSync(join(p.dir, 'pwned3')), false);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('campaign primer --refresh says what it did; an unreadable campaign is exit 1 and the file is left alone', async () => {
+    const p = project();
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { cwd: p.dir, now: () => new Date(2026, 10, 24, 12), out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    try {
+      assert.match((await cli('primer', '--refresh')).out, /^Not connected/);
+      await connect({ campaignPath: p.campaign });
+      assert.match((await cli('primer', '--refresh')).out, /\.claude\/campaign-primer\.md is current\./);
+      editCampaign(p.campaign, 'Wire the password reset emails through the outbox queue', 'Ship the billing export');
+      assert.match((await cli('primer', '--refresh')).out, /^Refreshed \.claude\/campaign-primer\.md\.$/);
+      assert.match(readFileSync(p.primer, 'utf8'), /Ship the billing export/);
+      const kept = readFileSync(p.primer, 'utf8');
+      writeFileSync(p.campaign, 'version: 1\nproject: [unclosed\n');
+      const bad = await cli('primer', '--refresh');
+      assert.equal(bad.code, 1);
+      assert.match(bad.err, /left as it is: the campaign file could not be read \(\.claude\/campaign\.yaml:\d+:\d+: /);
+      assert.equal(readFileSync(p.primer, 'utf8'), kept);
+      assert.equal((await cli('primer', '--print')).code, 2, '--print goes with --refresh');
     } finally {
       p.cleanup();
     }

@@ -45,6 +45,10 @@ async function refreshPrimer(ctx: CliContext, print: boolean): Promise<number> {
     if (result.text !== undefined) ctx.out(result.text.replace(/\n$/, ''));
     return 0;
   }
+  if (result.problem !== undefined) {
+    ctx.err(`The primer file was left as it is: the campaign file could not be read (${result.problem}).`);
+    return 1;
+  }
   const file = relativeToRoot(ctx.cwd, `${root}/.claude/campaign-primer.md`) || '.claude/campaign-primer.md';
   ctx.out(result.text === undefined ? 'Not connected: there is no primer file to refresh (run `campaign connect`).' : result.refreshed ? `Refreshed ${file}.` : `${file} is current.`);
   return 0;

@@ -217,6 +217,8 @@ export interface HookPrimer {
   text: string | undefined;
   /** True when the primer was re-rendered because the campaign changed since it was made. */
   refreshed: boolean;
+  /** Why the primer could not be brought up to date (the campaign file does not parse). */
+  problem?: string;
 }
 
 /**
@@ -235,7 +237,7 @@ export async function primerForHook(campaignPath: string, options: { root?: stri
     loaded = await loadCampaign(campaignPath);
   } catch (err) {
     const where = err instanceof CampaignError && err.problems.length ? err.problems.map((p) => `${relativeToRoot(root, err.file ?? campaignPath)}:${p.line}:${p.column}: ${p.message}`).join('; ') : (err as Error).message;
-    return { text: `Campaign: this primer may be out of date: the campaign file could not be read (${where}). Fix it, then run \`campaign primer --refresh\`.\n\n${current}`, refreshed: false };
+    return { text: `Campaign: this primer may be out of date: the campaign file could not be read (${where}). Fix it, then run \`campaign primer --refresh\`.\n\n${current}`, refreshed: false, problem: where };
   }
   const recorded = primerSourceOf(current);
   if (recorded && recorded.hash === sourceOf(loaded).hash) return { text: current, refreshed: false };

@@ -37,6 +37,9 @@ const common = {
   legalComments: 'none',
 };
 
+// jsonc-parser's default (UMD) entry loads its parts with a dynamic require that a bundle cannot follow; its ES module build bundles.
+const bundledAlias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 const builds = [
   {
     ...common,
@@ -46,10 +49,12 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    alias: bundledAlias,
   },
   {
     ...common,
     entryPoints: ['src/cli/bin.ts'],
+    alias: bundledAlias,
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',

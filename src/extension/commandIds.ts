@@ -23,8 +23,9 @@ export const CommandIds = {
   copyEntry: 'campaign.copyEntry',
   // A click on a work item, decision or build-log entry (the tree keeps the focus).
   revealInFile: 'campaign.revealInFile',
-  // Claude Code (docs/claude-code.md).
+  // Coding agents (docs/agents.md, docs/claude-code.md). Connect/Disconnect Claude Code stay for keybindings that name them.
   connectAgents: 'campaign.connectAgents',
+  disconnectAgents: 'campaign.disconnectAgents',
   connectClaudeCode: 'campaign.connectClaudeCode',
   disconnectClaudeCode: 'campaign.disconnectClaudeCode',
   importCampaign: 'campaign.importCampaign',

@@ -16,6 +16,8 @@ export type PickOrTypeResult<T> = { picked: T } | { typed: string };
 export interface Ui {
   showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** A multi-select Quick Pick; items with `picked: true` start selected. */
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<readonly T[] | undefined>;
   /** A Quick Pick that also accepts free text: the typed text appears as the first item. */
   pickOrType<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions): Thenable<PickOrTypeResult<T> | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
@@ -34,6 +36,7 @@ export const windowUi: Ui = {
     const active = options.canPickMany ? undefined : items.find((i) => i.picked);
     return active ? pickWithActive(items, options, active) : vscode.window.showQuickPick([...items], options);
   },
+  showQuickPickMany: (items, options) => vscode.window.showQuickPick([...items], { ...options, canPickMany: true }),
   pickOrType<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions) {
     return new Promise<PickOrTypeResult<T> | undefined>((resolve) => {
       const qp = vscode.window.createQuickPick<T | TypedItem>();

@@ -271,6 +271,9 @@ describe('Claude Code sees the campaign exactly once', { timeout: 20 * 60_000 },
       campaign(dir, 'connect', '--agents-md');
       const imported = await checked(t, 'import mode, AGENTS.md', dir);
       assertFacts(imported, 1);
+      // AGENTS.md carries the protocol; CLAUDE.md's block imports it, and Claude Code follows the import once.
+      assert.equal(count(imported, 'Session protocol:'), 1, 'the protocol arrives once, through @AGENTS.md');
+      assert.equal(count(imported, 'AGENTS_NOTE_3K'), 1);
       assert.ok(!existsSync(join(dir, '.claude', 'settings.local.json')), 'switching to import mode took the hook (and the file it created) away');
     } finally {
       rmSync(dir, { recursive: true, force: true });

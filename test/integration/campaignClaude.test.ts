@@ -74,6 +74,39 @@ describe('Campaign and Claude Code', () => {
     assert.ok(!existsSync(primerPath()));
   });
 
+  it('Connect Agents…: the agents whose files are here start selected; AGENTS.md carries the protocol once, CLAUDE.md imports it; Disconnect Agents restores every byte', async () => {
+    const AGENTS_MD = '# Agents\n\nUse pnpm.\n';
+    writeFileSync(at('AGENTS.md'), AGENTS_MD);
+    mkdirSync(at('.cursor'), { recursive: true });
+    try {
+      const ui = new ScriptedUi().answer({ picks: ['Claude Code', 'AGENTS.md', 'Cursor', 'Also register the campaign MCP server'] });
+      await withUi(api, ui, () => vscode.commands.executeCommand('campaign.connectAgents'));
+      ui.assertDone();
+      assert.equal(ui.offered[0]![0], 'Claude Code', 'Claude Code comes first');
+      assert.deepEqual(ui.preselected[0], ['Claude Code', 'AGENTS.md', 'Cursor'], 'what the folder already has is preselected');
+      assert.match(ui.messages.at(-1)?.message ?? '', /Each agent reads the Campaign block once: Claude Code \(CLAUDE\.md\), Codex \(AGENTS\.md\)/);
+      const agentsMd = readFileSync(at('AGENTS.md'), 'utf8');
+      assert.ok(agentsMd.startsWith(AGENTS_MD));
+      assert.match(agentsMd, /Session protocol:/);
+      const claudeMd = readFileSync(at('CLAUDE.md'), 'utf8');
+      assert.doesNotMatch(claudeMd, /Session protocol:/, 'Copilot reads CLAUDE.md too: the protocol is in AGENTS.md only');
+      assert.match(claudeMd, /^@AGENTS\.md\r?$/m);
+      assert.ok(!existsSync(at('.cursor', 'rules', 'campaign.mdc')), 'Cursor reads AGENTS.md: no second copy');
+      assert.match(readFileSync(at('.mcp.json'), 'utf8'), /"campaign"/);
+      assert.match(readFileSync(at('.cursor', 'mcp.json'), 'utf8'), /"campaign"/);
+
+      await withUi(api, new ScriptedUi(), () => vscode.commands.executeCommand('campaign.disconnectAgents'));
+      assert.deepEqual(bytes('CLAUDE.md'), Buffer.from(CLAUDE_MD));
+      assert.deepEqual(bytes('AGENTS.md'), Buffer.from(AGENTS_MD));
+      assert.deepEqual(bytes('.claude', 'settings.local.json'), Buffer.from(LOCAL_SETTINGS));
+      assert.ok(!existsSync(at('.mcp.json')));
+      assert.ok(!existsSync(at('.cursor', 'mcp.json')));
+    } finally {
+      rmSync(at('.cursor'), { recursive: true, force: true });
+      rmSync(at('.mcp.json'), { force: true });
+    }
+  });
+
   it('Connect with its answers as arguments (hook in the personal settings) asks nothing; Disconnect restores the settings exactly', async () => {
     const ui = new ScriptedUi();
     await withUi(api, ui, () => vscode.commands.executeCommand('campaign.connectClaudeCode', { mode: 'hook', settings: 'local' }));

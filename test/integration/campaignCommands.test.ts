@@ -46,6 +46,8 @@ describe('Campaign commands', () => {
       [CommandIds.initialize]: 'Initialize Campaign',
       [CommandIds.openFile]: 'Open Campaign File',
       [CommandIds.showPrimer]: 'Show Primer',
+      [CommandIds.connectAgents]: 'Connect Agents…',
+      [CommandIds.disconnectAgents]: 'Disconnect Agents',
       [CommandIds.connectClaudeCode]: 'Connect Claude Code',
       [CommandIds.disconnectClaudeCode]: 'Disconnect Claude Code',
       [CommandIds.importCampaign]: 'Import Campaign…',
@@ -82,7 +84,7 @@ describe('Campaign commands', () => {
 
   it('shows the git, archive and Claude Code commands only where they can run', () => {
     const palette = new Map(manifest.contributes.menus.commandPalette!.map((m) => [m.command, m.when]));
-    for (const id of [CommandIds.connectClaudeCode, CommandIds.disconnectClaudeCode, CommandIds.importCampaign, CommandIds.setUpGitMerges, CommandIds.removeGitMergeSetup, CommandIds.archive]) {
+    for (const id of [CommandIds.connectAgents, CommandIds.disconnectAgents, CommandIds.connectClaudeCode, CommandIds.disconnectClaudeCode, CommandIds.importCampaign, CommandIds.setUpGitMerges, CommandIds.removeGitMergeSetup, CommandIds.archive]) {
       assert.match(palette.get(id) ?? '', /!campaign\.readOnly/, id);
     }
     assert.match(palette.get(CommandIds.setUpGitMerges) ?? '', /campaign\.gitRepo/);

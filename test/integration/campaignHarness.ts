@@ -68,6 +68,8 @@ export type Answer =
   | { input: string | undefined }
   /** A Quick Pick: the first item whose label contains this text; undefined for Escape. */
   | { pick: string | undefined }
+  /** A multi-select Quick Pick: the items whose labels contain these texts, exactly; undefined for Escape. */
+  | { picks: string[] | undefined }
   /** Start Session's pick-or-type: free text. */
   | { typed: string }
   /** A modal warning: the button pressed, or undefined for Cancel. */
@@ -128,6 +130,21 @@ export class ScriptedUi implements Ui {
     const found = items.find((i) => i.label.includes(pick));
     if (!found) throw new Error(`no item "${pick}" among ${items.map((i) => i.label).join(' | ')}`);
     return found;
+  }
+
+  /** Quick Pick items that started selected, per multi-select question. */
+  readonly preselected: string[][] = [];
+
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    this.offered.push(items.map((i) => i.label));
+    this.preselected.push(items.filter((i) => i.picked).map((i) => i.label));
+    const { picks } = this.next('picks', options.title ?? options.placeHolder ?? 'quick pick');
+    if (picks === undefined) return undefined;
+    return picks.map((p) => {
+      const found = items.find((i) => i.label.includes(p));
+      if (!found) throw new Error(`no item "${p}" among ${items.map((i) => i.label).join(' | ')}`);
+      return found;
+    });
   }
 
   async pickOrType<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions): Promise<PickOrTypeResult<T> | undefined> {

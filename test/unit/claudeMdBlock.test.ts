@@ -62,12 +62,18 @@ describe('CLAUDE.md block', () => {
     assert.ok(block.endsWith(`${BLOCK_END}\r\n`));
   });
 
-  it('an empty file and a file with only a newline come back exactly', () => {
-    for (const before of ['\n', '\r\n', '\ufeff', 'x']) {
+  it('an empty file and a file with only a newline come back exactly; only a file Campaign created is deleted', () => {
+    for (const before of ['\n', '\r\n', '\ufeff', 'x', '']) {
       const { text } = upsertBlock(before, hookBody);
-      assert.equal(removeBlock(text).text, before);
+      assert.equal(findBlock(text)!.created, false);
+      assert.deepEqual(removeBlock(text), { text: before, removed: true, exact: true }, JSON.stringify(before));
     }
-    assert.equal(removeBlock(upsertBlock('', hookBody).text).text, undefined);
+    const created = upsertBlock(undefined, hookBody).text;
+    assert.equal(findBlock(created)!.created, true);
+    assert.equal(removeBlock(created).text, undefined);
+    // Replacing the block (a mode switch) keeps what the file's origin was.
+    assert.equal(removeBlock(upsertBlock(created, importBody).text).text, undefined);
+    assert.equal(removeBlock(upsertBlock(upsertBlock('', importBody).text, hookBody).text).text, '');
   });
 
   it('switching mode replaces the block in place, leaving the text after it alone', () => {

@@ -10,6 +10,7 @@ import {
   HOOK_COMMAND,
   HOOK_ENTRY,
   HOOK_MATCHER,
+  LEGACY_HOOK_COMMANDS,
   hasSessionStartHook,
   mergeSessionStartHook,
   unmergeSessionStartHook,
@@ -36,9 +37,21 @@ function roundTrip(before: string | undefined) {
 }
 
 describe('SessionStart hook in settings', () => {
-  it('the hook matches every session start and only prints the primer file', () => {
+  it('the hook matches every session start; its command is fixed text that only expands the project folder inside quotes', () => {
     assert.equal(HOOK_MATCHER, 'startup|resume|clear|compact');
-    assert.equal(HOOK_COMMAND, 'cat "$CLAUDE_PROJECT_DIR/.claude/campaign-primer.md" 2>/dev/null || true');
+    // What it does when run is tested in primerHook.test.ts (with and without the CLI on PATH).
+    assert.match(HOOK_COMMAND, /^if command -v campaign >\/dev\/null 2>&1 && \(cd "\$CLAUDE_PROJECT_DIR" && campaign primer --refresh --print\)/);
+    assert.match(HOOK_COMMAND, /cat "\$p"; fi; fi; true$/);
+    for (const m of HOOK_COMMAND.matchAll(/\$CLAUDE_PROJECT_DIR/g)) assert.equal(HOOK_COMMAND.lastIndexOf('"', m.index) > HOOK_COMMAND.lastIndexOf(' ', m.index) - 1, true);
+    assert.equal(HOOK_COMMAND.split('$CLAUDE_PROJECT_DIR').length - 1, 3);
+  });
+
+  it('a hook written by an earlier Campaign is recognised, upgraded in place of the old one, and removed by disconnect', () => {
+    const old = JSON.stringify({ hooks: { SessionStart: [{ matcher: HOOK_MATCHER, hooks: [{ type: 'command', command: LEGACY_HOOK_COMMANDS[0] }] }] }, model: 'x' }, null, 2);
+    assert.equal(hasSessionStartHook(old), true);
+    const upgraded = mergeSessionStartHook(old).text;
+    assert.deepEqual(read(upgraded), { hooks: { SessionStart: [HOOK_ENTRY] }, model: 'x' });
+    assert.deepEqual(read(unmergeSessionStartHook(old).text!), { model: 'x' });
   });
 
   it('creates a settings file that did not exist; removal says delete it', () => {

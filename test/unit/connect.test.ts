@@ -186,12 +186,18 @@ describe('connect / disconnect', () => {
     }
   });
 
-  it('--agents-md puts the same block in AGENTS.md; a linked AGENTS.md gets one block', async () => {
+  it('--agents-md puts the session protocol in AGENTS.md once, CLAUDE.md imports it; a linked AGENTS.md gets one block', async () => {
     const p = project({ 'AGENTS.md': '# Agents\n\nUse pnpm.\n' });
     try {
       const before = snapshot(p.dir);
       await connect({ campaignPath: p.campaign, agentsMd: true });
-      assert.equal(findBlock(read(p, 'AGENTS.md'))!.body, findBlock(read(p, 'CLAUDE.md'))!.body);
+      const agentsBody = findBlock(read(p, 'AGENTS.md'))!.body;
+      const claudeBody = findBlock(read(p, 'CLAUDE.md'))!.body;
+      assert.match(agentsBody, /Session protocol:/);
+      // VS Code Copilot reads both files: the protocol must be in only one of them. Claude Code follows the import.
+      assert.doesNotMatch(claudeBody, /Session protocol:/);
+      assert.match(claudeBody, /^@AGENTS\.md$/m);
+      assert.match(claudeBody, /^@\.claude\/campaign-primer\.md$/m);
       await disconnect({ root: p.dir });
       assert.deepEqual(snapshot(p.dir), before);
     } finally {

@@ -1,21 +1,22 @@
-// A small JSON reader that keeps positions: every value, property and key
-// comes with its offset and length in the text, so callers can edit the text
-// in place (insert or cut one span) instead of re-serialising a file a person
-// formatted. It accepts what editors accept in settings files — `//` and
-// `/* */` comments and trailing commas — and reports the first problem with
-// its offset. Depth is limited so hostile input cannot exhaust the stack.
+// Job: read JSON with comments (settings files, .mcp.json) into a tree that
+// keeps every node's offset and length, so callers can edit the text in place.
+// jsonc-parser does the reading (the parser VS Code uses for its own settings);
+// this module adds what Campaign promises on top: the first problem in words a
+// person can act on, a depth limit checked before the (recursive) parser runs,
+// and values read without letting a "__proto__" key touch a prototype.
+import { createScanner, parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 
-export type JsonNodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+type ErrorName = ReturnType<typeof printParseErrorCode>;
 
-export interface JsonNode {
-  type: JsonNodeType;
-  offset: number;
-  length: number;
-  /** object: property nodes; array: element nodes; property: [key, value]. */
-  children?: JsonNode[];
-  /** The value of a string, number, boolean or null node. */
-  value?: unknown;
-}
+// jsonc-parser's token kinds are a const enum (not importable under isolatedModules); these are its documented values.
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const EOF = 17;
+
+export type JsonNode = Node;
+export type JsonNodeType = Node['type'];
 
 export interface JsonProblem {
   offset: number;
@@ -28,133 +29,98 @@ export interface JsonParseResult {
 }
 
 const MAX_DEPTH = 512;
+const OPTIONS = { allowTrailingComma: true, disallowComments: false };
 
-class Stop extends Error {
-  constructor(readonly problem: JsonProblem) {
-    super(problem.message);
+/** What sits at `offset`, for messages: "the end of the file", "a string" or the word there. */
+function describeAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  if (text[offset] === '"') return 'a string';
+  const word = /^[^\s,:[\]{}"]{1,20}/.exec(text.slice(offset))?.[0] ?? text[offset]!;
+  return `"${word}"`;
+}
+
+/** The offset where nesting first goes deeper than MAX_DEPTH, if it does (strings and comments are skipped by the scanner). */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
+}
+
+interface RawError {
+  code: ErrorName;
+  offset: number;
+  /** The closing character of the innermost open container when the error was seen. */
+  close: '}' | ']' | undefined;
+}
+
+function firstProblem(text: string, errors: RawError[]): JsonProblem {
+  const first = errors[0]!;
+  let { code } = first;
+  const { offset } = first;
+  // An unquoted word is reported as a bad symbol, then as whatever the parser wanted in its place.
+  if (code === 'InvalidSymbol') {
+    const next = errors[1];
+    code = next ? next.code : first.close === undefined ? 'EndOfFileExpected' : 'ValueExpected';
+  }
+  const found = describeAt(text, offset);
+  const close = first.close ?? '}';
+  switch (code) {
+    case 'CommaExpected':
+      return { offset, message: `expected "," or "${close}", found ${found}` };
+    case 'CloseBraceExpected':
+      return { offset, message: `expected "," or "}", found ${found}` };
+    case 'CloseBracketExpected':
+      return { offset, message: `expected "," or "]", found ${found}` };
+    case 'ColonExpected':
+      return { offset, message: `expected ":" after the property name, found ${found}` };
+    case 'PropertyNameExpected':
+      return { offset, message: `expected a property name in double quotes, found ${found}` };
+    case 'EndOfFileExpected':
+      return { offset, message: `expected the end of the file after the value, found ${found}` };
+    case 'UnexpectedEndOfString':
+      return { offset, message: 'unterminated string' };
+    case 'UnexpectedEndOfComment':
+      return { offset, message: 'unterminated comment' };
+    case 'InvalidCharacter':
+      return { offset, message: 'a control character in a string (write it escaped)' };
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return { offset, message: 'an invalid escape in a string' };
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return { offset, message: `an invalid number, found ${found}` };
+    default:
+      return { offset, message: `expected a value, found ${found}` };
   }
 }
 
+/** Parses JSON with comments and trailing commas; the tree, or the first problem with its offset. */
 export function parseJsonTree(text: string): JsonParseResult {
-  let pos = 0;
-  const fail = (message: string, at = pos): never => {
-    throw new Stop({ offset: at, message });
-  };
-
-  const skipTrivia = () => {
-    for (;;) {
-      const c = text[pos];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') pos++;
-      else if (c === '/' && text[pos + 1] === '/') {
-        while (pos < text.length && text[pos] !== '\n') pos++;
-      } else if (c === '/' && text[pos + 1] === '*') {
-        const end = text.indexOf('*/', pos + 2);
-        if (end < 0) fail('unterminated comment');
-        pos = end + 2;
-      } else return;
-    }
-  };
-
-  const describe = () => {
-    if (pos >= text.length) return 'the end of the file';
-    if (text[pos] === '"') return 'a string';
-    const word = /^[^\s,:[\]{}"]{1,20}/.exec(text.slice(pos))?.[0] ?? text[pos]!;
-    return `"${word}"`;
-  };
-
-  const parseString = (): JsonNode => {
-    const start = pos;
-    pos++;
-    for (;;) {
-      if (pos >= text.length) fail('unterminated string', start);
-      const c = text[pos]!;
-      if (c === '"') break;
-      if (c === '\\') pos += 2;
-      else if (c < ' ') fail('a control character in a string (write it escaped)');
-      else pos++;
-    }
-    pos++;
-    const raw = text.slice(start, pos);
-    let value: string;
-    try {
-      value = JSON.parse(raw) as string;
-    } catch {
-      return fail('an invalid escape in a string', start);
-    }
-    return { type: 'string', offset: start, length: pos - start, value };
-  };
-
-  const parseValue = (depth: number): JsonNode => {
-    if (depth > MAX_DEPTH) fail('nesting too deep');
-    skipTrivia();
-    const c = text[pos];
-    const start = pos;
-    if (c === '{' || c === '[') {
-      const isObject = c === '{';
-      const close = isObject ? '}' : ']';
-      const node: JsonNode = { type: isObject ? 'object' : 'array', offset: start, length: 0, children: [] };
-      pos++;
-      skipTrivia();
-      if (text[pos] === close) {
-        pos++;
-        node.length = pos - start;
-        return node;
-      }
-      for (;;) {
-        skipTrivia();
-        if (isObject) {
-          if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describe()}`);
-          const key = parseString();
-          skipTrivia();
-          if (text[pos] !== ':') fail(`expected ":" after the property name, found ${describe()}`);
-          pos++;
-          const value = parseValue(depth + 1);
-          node.children!.push({ type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, children: [key, value] });
-        } else {
-          node.children!.push(parseValue(depth + 1));
-        }
-        skipTrivia();
-        if (text[pos] === ',') {
-          pos++;
-          skipTrivia();
-          if (text[pos] === close) break; // a trailing comma, as editors allow
-          continue;
-        }
-        if (text[pos] === close) break;
-        fail(`expected "," or "${close}", found ${describe()}`);
-      }
-      pos++;
-      node.length = pos - start;
-      return node;
-    }
-    if (c === '"') return parseString();
-    const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    number.lastIndex = pos;
-    const n = number.exec(text);
-    if (n) {
-      pos += n[0].length;
-      return { type: 'number', offset: start, length: n[0].length, value: Number(n[0]) };
-    }
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, pos)) {
-        pos += word.length;
-        return { type: value === null ? 'null' : 'boolean', offset: start, length: word.length, value };
-      }
-    }
-    return fail(`expected a value, found ${describe()}`);
-  };
-
-  try {
-    skipTrivia();
-    if (pos >= text.length) return { problems: [{ offset: pos, message: 'the file is empty; expected a JSON object' }] };
-    const root = parseValue(0);
-    skipTrivia();
-    if (pos < text.length) fail(`expected the end of the file after the value, found ${describe()}`);
-    return { root, problems: [] };
-  } catch (err) {
-    if (err instanceof Stop) return { problems: [err.problem] };
-    throw err;
-  }
+  if (text.trim() === '') return { problems: [{ offset: text.length, message: 'the file is empty; expected a JSON object' }] };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { problems: [{ offset: deep, message: 'nesting too deep' }] };
+  const errors: RawError[] = [];
+  const open: ('}' | ']')[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push('}'),
+      onObjectEnd: () => void open.pop(),
+      onArrayBegin: () => void open.push(']'),
+      onArrayEnd: () => void open.pop(),
+      onError: (code, offset) => void errors.push({ code: printParseErrorCode(code), offset, close: open[open.length - 1] }),
+    },
+    OPTIONS,
+  );
+  if (errors.length > 0) return { problems: [firstProblem(text, errors)] };
+  const root = parseTree(text, [], OPTIONS);
+  if (!root) return { problems: [{ offset: 0, message: 'expected a value' }] };
+  return { root, problems: [] };
 }
 
 /** The plain value a node stands for. */

@@ -14,6 +14,7 @@ import { connectAgentsCommand } from './connectAgents';
 import { connectClaudeCodeCommand } from './connectClaudeCode';
 import { copyEntryCommand } from './copyEntry';
 import { copyPrimerCommand } from './copyPrimer';
+import { disconnectAgentsCommand } from './disconnectAgents';
 import { disconnectClaudeCodeCommand } from './disconnectClaudeCode';
 import { editWorkItemCommand } from './editWorkItem';
 import { editWorkNotesCommand } from './editWorkNotes';
@@ -61,6 +62,7 @@ export const CAMPAIGN_COMMANDS: readonly CampaignCommand[] = [
   copyEntryCommand,
   revealInFileCommand,
   connectAgentsCommand,
+  disconnectAgentsCommand,
   connectClaudeCodeCommand,
   disconnectClaudeCodeCommand,
   importCampaignCommand,

@@ -140,7 +140,7 @@ async function askConnect(ctx: CommandContext, root: vscode.Uri): Promise<Connec
   if (hasAgentsBlock) return choice;
   const items: AgentsItem[] = [
     { label: 'CLAUDE.md only', agentsMd: false },
-    { label: 'Also AGENTS.md', detail: 'The same block, for agents that read AGENTS.md (Codex, Cursor, …).', agentsMd: true },
+    { label: 'Also AGENTS.md', detail: 'The session protocol in AGENTS.md for the agents that read it (Codex, Cursor, …); CLAUDE.md then imports it.', agentsMd: true },
   ];
   const agents = await ctx.ui.showQuickPick(items, { title: 'Connect Claude Code (2/2)', placeHolder: 'Write the block to AGENTS.md too?' });
   if (!agents) return undefined;

@@ -7,9 +7,9 @@ import { disconnect, type DisconnectResult } from '../../core/agents/connect';
 import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
-export const disconnectClaudeCodeCommand: CampaignCommand = {
-  id: CommandIds.disconnectClaudeCode,
-  async run(ctx, arg) {
+/** Disconnect's run, shared with Disconnect Agents (the two messages name what was connected). */
+export function disconnectRun(notConnected: string, disconnected: string): CampaignCommand['run'] {
+  return async (ctx, arg) => {
     const store = await campaignStore(ctx, arg);
     if (!store) return;
     // Only trust matters: a project can be disconnected while its campaign file is invalid.
@@ -31,9 +31,14 @@ export const disconnectClaudeCodeCommand: CampaignCommand = {
     ctx.log.info(`disconnect in ${store.folder.name}: ${result.changes.map((c) => `${c.relPath} ${c.change}${c.exact === false ? ' (not exact)' : ''}`).join(', ') || 'nothing to do'}`);
     void ctx.ui.showInformationMessage(
       result.changes.length === 0
-        ? 'Claude Code was not connected here; nothing to remove.'
-        : `Claude Code disconnected: ${result.changes.map((c) => `${c.relPath} (${c.change})`).join(', ')}.`,
+        ? notConnected
+        : `${disconnected}: ${result.changes.map((c) => `${c.relPath} (${c.change})`).join(', ')}.`,
     );
     return result;
-  },
+  };
+}
+
+export const disconnectClaudeCodeCommand: CampaignCommand = {
+  id: CommandIds.disconnectClaudeCode,
+  run: disconnectRun('Claude Code was not connected here; nothing to remove.', 'Claude Code disconnected'),
 };

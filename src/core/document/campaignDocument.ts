@@ -17,7 +17,7 @@ import { zodIssuesToProblems } from '../model/schemaProblems';
 import { renderOptionsFor } from './renderStyle';
 import type { Operation, OperationContext } from '../operations/operation';
 import { snapshotTree, type MapSnap, type Snapshots } from './nodeSnapshot';
-import { NoSplice, RangeSplicer } from './rangeSplice';
+import { NoSplice, RangeSplicer, type RootChanges } from './rangeSplice';
 import { checkSplice, installSplice } from './sectionSplice';
 
 export interface ParseOptions {
@@ -46,6 +46,12 @@ export class CampaignDocument {
   private aliased = false;
   /** Some sections were replaced by re-parsed ones (their comments at the edges may be gone). */
   private spliced = false;
+  /** How far each top-level section moved in the text since its nodes were parsed. */
+  private offsets = new WeakMap<Pair, number>();
+  /** The changes found when the model was last brought up to date, while nobody has had `doc` since. */
+  private pendingChanges: RootChanges | undefined;
+  /** The text has `%` directives or `---` / `...` markers: a section cannot be read on its own. */
+  private markers: boolean;
   private applying = false;
   /** The last text toString() returned, when it was checked to read back as the document. */
   private verifiedText: string | undefined;
@@ -62,7 +68,22 @@ export class CampaignDocument {
     private readonly renderOptions: ReturnType<typeof renderOptionsFor>,
     readonly file: string | undefined,
     private readonly editPath: EditPath,
-  ) {}
+  ) {
+    this.markers = MARKERS.test(body);
+  }
+
+  private splicer(): RangeSplicer {
+    const rootSnap = this.snaps?.get(this.document.contents as object) as MapSnap | undefined;
+    const offsetOf = (j: number) => {
+      const p = rootSnap?.pairs[j];
+      return p ? (this.offsets.get(p) ?? 0) : 0;
+    };
+    return new RangeSplicer(this.body, this.snapshots(), this.renderOptions, offsetOf);
+  }
+
+  private offsetOf(rootSnap: MapSnap): (j: number) => number {
+    return (j) => this.offsets.get(rootSnap.pairs[j]!) ?? 0;
+  }
 
   /** Parses and validates; throws CampaignError listing every problem. */
   static parse(text: string, options: ParseOptions = {}): CampaignDocument {
@@ -172,6 +193,7 @@ export class CampaignDocument {
     this.modelStale = true;
     this.textStale = true;
     this.verifiedText = undefined;
+    this.pendingChanges = undefined;
     return this.document;
   }
 
@@ -242,7 +264,7 @@ export class CampaignDocument {
       try {
         const root = this.document.contents;
         if (isMap(root)) {
-          const changes = new RangeSplicer(this.body, this.snaps, this.renderOptions).diffRoot(root);
+          const changes = this.splicer().diffRoot(root);
           if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
             this.textStale = false;
             this.modelStale = false;
@@ -263,6 +285,9 @@ export class CampaignDocument {
     this.format = saved.format;
     this.document = parseBody(saved.body);
     this.snaps = undefined;
+    this.offsets = new WeakMap();
+    this.pendingChanges = undefined;
+    this.markers = MARKERS.test(saved.body);
     this.aliased = false;
     this.spliced = false;
     this.cachedModel = saved.model;
@@ -284,7 +309,8 @@ export class CampaignDocument {
     const root = this.document.contents;
     if (this.cachedModel && this.checkedData && this.snaps && !this.aliased && isMap(root)) {
       try {
-        const changes = new RangeSplicer(this.body, this.snaps, this.renderOptions).diffRoot(root);
+        const changes = this.splicer().diffRoot(root);
+        this.pendingChanges = changes;
         const snap = this.snaps.get(root) as MapSnap;
         const keys = new Set<string>([...changes.changed, ...changes.removed].map((j) => keyOf(snap.pairs[j]!)));
         for (const p of changes.added) keys.add(keyOf(p));
@@ -326,6 +352,7 @@ export class CampaignDocument {
 
   /** Call after editing `doc` so the model is recomputed (and re-validated). */
   changed(): void {
+    this.pendingChanges = undefined;
     this.modelStale = true;
     this.textStale = true;
     this.verifiedText = undefined;
@@ -360,17 +387,19 @@ export class CampaignDocument {
     if (this.aliased) return fail('the file uses anchors and aliases');
     const root = this.document.contents;
     if (!isMap(root)) return fail('the top level is not a mapping');
-    if (/^(?:%|---|\.\.\.)/m.test(this.body)) return fail('the file has directives or document markers');
+    if (this.markers) return fail('the file has directives or document markers');
     try {
-      const changes = new RangeSplicer(this.body, snaps, this.renderOptions).diffRoot(root);
+      const changes = this.pendingChanges ?? this.splicer().diffRoot(root);
+      this.pendingChanges = undefined;
       if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
         this.textStale = false;
         this.lastEdit = { path: 'unchanged', ms: now() - started };
         return true;
       }
       const rootSnap = snaps.get(root) as MapSnap;
-      const checked = checkSplice(this.body, this.document, root, rootSnap, changes);
-      installSplice(root, rootSnap, checked, snaps);
+      const checked = checkSplice(this.body, this.document, root, rootSnap, changes, this.offsetOf(rootSnap));
+      installSplice(root, rootSnap, checked, snaps, this.offsets);
+      if (changes.edits.some((e) => MARKERS.test(e.text))) this.markers = true;
       this.body = checked.body;
       this.textStale = false;
       this.spliced = true;
@@ -419,6 +448,9 @@ export class CampaignDocument {
     this.body = body;
     this.document = reread;
     this.snaps = undefined;
+    this.offsets = new WeakMap();
+    this.pendingChanges = undefined;
+    this.markers = MARKERS.test(body);
     this.aliased = false;
     this.spliced = false;
     this.verified = true;
@@ -472,6 +504,7 @@ interface Saved {
   data: Record<string, unknown> | undefined;
 }
 
+const MARKERS = /^(?:%|---|\.\.\.)/m;
 const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key));
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 

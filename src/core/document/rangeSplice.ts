@@ -57,12 +57,28 @@ type Commentable = { commentBefore?: string | null; spaceBefore?: boolean };
 export class RangeSplicer {
   private edits: TextEdit[] = [];
   private section = -1;
+  /** What to add to the current section's source ranges (sections after an earlier splice moved). */
+  private base = 0;
 
   constructor(
     private readonly body: string,
     private readonly snaps: Snapshots,
     private readonly options: ToStringOptions,
+    /** How far each top-level section (by original index) moved since it was parsed. */
+    private readonly offsetOf: (section: number) => number = () => 0,
   ) {}
+
+  private enter(section: number): void {
+    this.section = section;
+    this.base = this.offsetOf(section);
+  }
+
+  /** A node's source range in the current text. */
+  private rangeOf(node: unknown): [number, number, number] | undefined {
+    const r = (node as Node | null)?.range;
+    if (!r) return undefined;
+    return this.base ? [r[0] + this.base, r[1] + this.base, r[2] + this.base] : (r as [number, number, number]);
+  }
 
   /** The edits that turn the original body into the edited root mapping. */
   diffRoot(root: YAMLMap): RootChanges {
@@ -129,7 +145,7 @@ export class RangeSplicer {
   }
 
   private scalar(node: Scalar): void {
-    const range = node.range;
+    const range = this.rangeOf(node);
     if (!range || node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) throw new Rerender();
     const copy = node.clone() as Scalar;
     copy.comment = undefined;
@@ -153,7 +169,7 @@ export class RangeSplicer {
   }
 
   private itemSpan(item: unknown): ItemSpan {
-    const range = (item as Node | null)?.range;
+    const range = this.rangeOf(item);
     if (!range) throw new Rerender();
     const start = this.lineStart(range[0]);
     const m = /^([ \t]*)-[ \t]+$/.exec(this.body.slice(start, range[0]));
@@ -228,11 +244,11 @@ export class RangeSplicer {
   }
 
   private pairSpan(key: unknown, value: unknown): PairSpan {
-    const range = (key as Node | null)?.range;
+    const range = this.rangeOf(key);
     if (!range || !isScalar(key)) throw new Rerender();
     const lineStart = this.lineStart(range[0]);
     const inline = !/^[ \t]*$/.test(this.body.slice(lineStart, range[0]));
-    const valueEnd = (value as Node | null)?.range?.[2] ?? range[2];
+    const valueEnd = this.rangeOf(value)?.[2] ?? range[2];
     return { keyStart: range[0], lineStart, end: this.endOfLine(Math.max(range[2], valueEnd)), col: range[0] - lineStart, inline };
   }
 
@@ -250,6 +266,19 @@ export class RangeSplicer {
   ): void {
     const orig = snap.pairs;
     if (orig.length === 0) throw new Rerender();
+    const keep = (j: number) => {
+      const p = orig[j]!;
+      if (top) this.enter(j);
+      const render = () => this.replacePair(j, snap, p);
+      if (p.key !== snap.keys[j] || !sameKey(p.key, this.snaps)) return render();
+      if (p.value !== snap.values[j]) return render();
+      if (p.value === null || p.value === undefined) return;
+      this.orRender(() => this.node(p.value), render);
+    };
+    if (!index && cur.length === orig.length && cur.every((p, i) => p === orig[i])) {
+      for (let j = 0; j < orig.length; j++) keep(j);
+      return;
+    }
     const idx = index ?? new Map(orig.map((p, i) => [p, i] as const));
     if (!index) {
       let last = -1;
@@ -260,15 +289,8 @@ export class RangeSplicer {
         last = j;
       }
     }
+    if (top) this.enter(0);
     const col = this.pairSpan(snap.keys[0], snap.values[0]).col;
-    const keep = (j: number) => {
-      const p = orig[j]!;
-      if (top) this.section = j;
-      const render = () => this.replacePair(j, snap, p);
-      if (p.key !== snap.keys[j] || !unchangedDeep(p.key, this.snaps)) return render();
-      if (p.value !== snap.values[j]) return render();
-      this.orRender(() => this.node(p.value), render);
-    };
     let prev = -1;
     let fresh: Pair[] = [];
     const gap = (next: number) => {
@@ -277,21 +299,22 @@ export class RangeSplicer {
       if (top) {
         out!.removed.push(...removed);
         // New sections are checked with the section they are written next to.
-        this.section = removed[0] ?? (prev >= 0 ? prev : next);
+        this.enter(removed[0] ?? (prev >= 0 ? prev : next));
       }
       const paired = Math.min(removed.length, fresh.length);
       for (let t = 0; t < paired; t++) {
-        if (top) this.section = removed[t]!;
+        if (top) this.enter(removed[t]!);
         this.replacePair(removed[t]!, snap, fresh[t]!);
       }
       for (let t = paired; t < removed.length; t++) {
-        if (top) this.section = removed[t]!;
+        if (top) this.enter(removed[t]!);
         const s = this.pairSpan(snap.keys[removed[t]!], snap.values[removed[t]!]);
         if (s.inline) throw new Rerender();
         this.push(s.lineStart, s.end, '');
       }
       if (fresh.length > paired) {
         let at: number;
+        if (top) this.enter(removed.length ? removed[removed.length - 1]! : prev >= 0 ? prev : 0);
         if (removed.length) {
           at = this.pairSpan(snap.keys[removed[removed.length - 1]!], snap.values[removed[removed.length - 1]!]).end;
         } else if (prev >= 0) {
@@ -371,6 +394,12 @@ export class RangeSplicer {
     if (text.startsWith('---') || text.startsWith('%')) throw new Rerender();
     return text.endsWith('\n') ? text : `${text}\n`;
   }
+}
+
+/** Whether a key scalar is as parsed (keys are plain scalars: checked at parse). */
+function sameKey(key: unknown, snaps: Snapshots): boolean {
+  const snap = snaps.get(key as object);
+  return !!snap && snap.kind === 'scalar' && Object.is((key as Scalar).value, snap.value) && sameStyle(key as Node, snap);
 }
 
 /** Indents every non-empty line by `col` spaces (the first one only if asked). */

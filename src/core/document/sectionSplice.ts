@@ -30,11 +30,19 @@ const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key
  * Applies the edits and re-parses the sections they touched. Throws NoSplice
  * when that text does not read back as the edited sections.
  */
-export function checkSplice(body: string, doc: Document, root: YAMLMap, rootSnap: MapSnap, changes: RootChanges): CheckedSplice {
+export function checkSplice(
+  body: string,
+  doc: Document,
+  root: YAMLMap,
+  rootSnap: MapSnap,
+  changes: RootChanges,
+  offsetOf: (section: number) => number,
+): CheckedSplice {
   // Each section starts at its key's line; a key not at column 0 is not a plain top-level block.
   const bounds: number[] = [];
-  for (const key of rootSnap.keys) {
-    const start = (key as Node).range?.[0];
+  for (let j = 0; j < rootSnap.keys.length; j++) {
+    const r = (rootSnap.keys[j] as Node).range;
+    const start = r ? r[0] + offsetOf(j) : undefined;
     if (start === undefined || (start > 0 && body[start - 1] !== '\n')) throw new NoSplice('a top-level key is not at the start of a line');
     bounds.push(start);
   }
@@ -108,18 +116,22 @@ function toJS(node: unknown, doc: Document, opts: { maxAliasCount: number }): un
 
 /**
  * Makes `root` match the new text: the checked sections replace the edited
- * ones, and later sections' ranges move by delta. Snapshots are taken of what
+ * ones, and later sections move by delta. Snapshots are taken of what
  * is new, so the next edit is found against the new text.
  */
-export function installSplice(root: YAMLMap, rootSnap: MapSnap, checked: CheckedSplice, snaps: Snapshots): void {
+export function installSplice(
+  root: YAMLMap,
+  rootSnap: MapSnap,
+  checked: CheckedSplice,
+  snaps: Snapshots,
+  offsets: WeakMap<Pair, number>,
+): void {
+  // Later sections moved: their nodes keep their ranges, and an offset says by how much.
   if (checked.delta !== 0) {
     for (let j = checked.after; j < rootSnap.pairs.length; j++) {
       const p = rootSnap.pairs[j]!;
-      // Only sections still in the document (a removed one is not after the region anyway).
-      shiftPair(p, checked.delta);
+      offsets.set(p, (offsets.get(p) ?? 0) + checked.delta);
     }
-    const r = (root as unknown as Node).range;
-    if (r) (root as unknown as { range: [number, number, number] }).range = [r[0], r[1] + checked.delta, r[2] + checked.delta];
   }
   // Comments above the first edited key and after the last section are outside the
   // re-parsed text or read into its document; the whole-document path renders them.

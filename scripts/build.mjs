@@ -87,6 +87,63 @@ if (withTests) {
   }
 }
 
+// Rarely used code, `require`d on first use (src/extension/lazy/loadLazy.ts): every
+// src/extension/lazy/*.ts but the loader is the entry of dist/lazy/NAME.js. Modules the
+// extension bundle already holds are not copied in: they resolve to its instances (the
+// loader's SHARED registry), so classes such as CampaignError stay one class.
+const lazyEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && n !== 'loadLazy.ts').map((p) => relative(root, p));
+
+/** What the extension bundle holds, as esbuild names its inputs (paths from the repository root). */
+async function extensionInputs() {
+  const main = builds.find((b) => b.outfile === 'dist/extension.js');
+  if (!main) return new Set();
+  const r = await esbuild.build({ ...main, write: false, metafile: true, logLevel: 'silent' });
+  return new Set(Object.keys(r.metafile.inputs));
+}
+
+function sharedWithExtension(inputs) {
+  const loader = readFileSync(join(root, 'src/extension/lazy/loadLazy.ts'), 'utf8');
+  return {
+    name: 'campaign-shared',
+    setup(build) {
+      const needed = new Set();
+      build.onStart(() => needed.clear());
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.campaignShared) return undefined;
+        const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { campaignShared: true } });
+        if (r.errors.length || r.external || !r.path) return undefined;
+        if (!inputs.has(relative(root, r.path))) return undefined;
+        const key = r.path.includes('/node_modules/') ? args.path : relative(root, r.path);
+        needed.add(key);
+        return { path: key, namespace: 'campaign-shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'campaign-shared' }, (args) => ({
+        contents: `module.exports = globalThis[Symbol.for('campaign.lazyShared')](${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+      build.onEnd(() => {
+        const missing = [...needed].filter((k) => !loader.includes(`'${k}'`) && !new RegExp(`\\b${k}\\b,`).test(loader));
+        if (missing.length) throw new Error(`src/extension/lazy/loadLazy.ts must share with the lazy bundles: ${missing.join(', ')}`);
+      });
+    },
+  };
+}
+
+if (lazyEntries.length && builds.some((b) => b.outfile === 'dist/extension.js')) {
+  const inputs = await extensionInputs();
+  builds.push({
+    ...common,
+    entryPoints: lazyEntries,
+    outdir: 'dist/lazy',
+    outbase: 'src/extension/lazy',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [sharedWithExtension(inputs)],
+  });
+}
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (watch) {
   for (const b of builds) {

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../../core/document/campaignDocument';
 import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/file/campaignFile';
-import { importMarkdown } from '../../core/import/markdownImport';
+import { rareCore } from '../lazy/loadLazy';
 import { renderCampaignFile } from '../../core/document/newCampaign';
 import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
@@ -40,7 +40,7 @@ export const importCampaignCommand: CampaignCommand = {
       source = picked?.[0];
       if (!source) return;
     }
-    const result = importMarkdown(decodeCampaignBytes(Buffer.from(await vscode.workspace.fs.readFile(source)), source.fsPath));
+    const result = rareCore().importMarkdown(decodeCampaignBytes(Buffer.from(await vscode.workspace.fs.readFile(source)), source.fsPath));
     const text = renderCampaignFile(result.data);
     CampaignDocument.parse(text, { file: store.uri.fsPath });
     if (store.hasFile) {

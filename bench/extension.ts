@@ -7,7 +7,7 @@
 // Everything is built in a scratch copy of the repository, so the bench never
 // replaces the dist/ that other work in this checkout is using.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -124,6 +124,8 @@ export async function measureExtension(log: (s: string) => void, activationRuns 
       result.bundles.push({ file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, ...(target ? { target } : {}) });
     };
     bundle('dist/extension.js', 250_000);
+    // Loaded on first use, not at activation (src/extension/lazy/).
+    if (existsSync(join(copy, 'dist/lazy'))) for (const f of readdirSync(join(copy, 'dist/lazy'))) if (f.endsWith('.js')) bundle(`dist/lazy/${f}`);
     bundle('dist/cli.js');
     bundle('dist/webview/handoff.js', 150_000);
     bundle('dist/webview/handoff.css');

@@ -21,6 +21,8 @@ export interface SeqSnap extends Common {
   kind: 'seq';
   flow: boolean | undefined;
   items: unknown[];
+  /** The items' snapshots, filled in on first use (saves a lookup per node on every later walk). */
+  itemSnaps: (Snap | undefined)[];
 }
 
 export interface MapSnap extends Common {
@@ -29,6 +31,8 @@ export interface MapSnap extends Common {
   pairs: Pair[];
   keys: unknown[];
   values: unknown[];
+  keySnaps: (Snap | undefined)[];
+  valueSnaps: (Snap | undefined)[];
 }
 
 export type Snap = ScalarSnap | SeqSnap | MapSnap;
@@ -44,7 +48,7 @@ function common(n: Styled): Common {
 /** The snapshot of one node (not its children). */
 export function snapOf(node: unknown): Snap | undefined {
   if (isScalar(node)) return { kind: 'scalar', value: node.value, type: node.type, ...common(node as Styled) };
-  if (isSeq(node)) return { kind: 'seq', flow: node.flow, items: node.items.slice(), ...common(node as Styled) };
+  if (isSeq(node)) return { kind: 'seq', flow: node.flow, items: node.items.slice(), itemSnaps: new Array(node.items.length), ...common(node as Styled) };
   if (isMap(node)) {
     const pairs = node.items.slice() as Pair[];
     return {
@@ -53,6 +57,8 @@ export function snapOf(node: unknown): Snap | undefined {
       pairs,
       keys: pairs.map((p) => p.key),
       values: pairs.map((p) => p.value),
+      keySnaps: new Array(pairs.length),
+      valueSnaps: new Array(pairs.length),
       ...common(node as Styled),
     };
   }

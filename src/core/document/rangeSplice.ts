@@ -124,10 +124,10 @@ export class RangeSplicer {
   }
 
   /** Diffs a value under a block pair or list item; throws Rerender when it must be rendered whole. */
-  private node(node: unknown): void {
+  private node(node: unknown, known: Snap | undefined): void {
     if (node === null || node === undefined) return;
     if (isAlias(node)) throw new NoSplice('an alias');
-    const snap = this.snaps.get(node as object);
+    const snap = known ?? this.snaps.get(node as object);
     if (!snap) throw new Rerender();
     // An emptied list or mapping is written `[]` / `{}`, as the whole-document path does.
     if ((isSeq(node) || isMap(node)) && node.items.length === 0) node.flow = true;
@@ -156,18 +156,6 @@ export class RangeSplicer {
     this.push(range[0], range[1], text);
   }
 
-  /** Runs `diff`; if it asks for a re-render, drops its edits and renders instead. */
-  private orRender(diff: () => void, render: () => void): void {
-    const mark = this.edits.length;
-    try {
-      diff();
-    } catch (err) {
-      if (!(err instanceof Rerender)) throw err;
-      this.edits.length = mark;
-      render();
-    }
-  }
-
   private itemSpan(item: unknown): ItemSpan {
     const range = this.rangeOf(item);
     if (!range) throw new Rerender();
@@ -182,11 +170,16 @@ export class RangeSplicer {
     const cur = node.items;
     if (orig.length === 0) throw new Rerender();
     const same = cur.length === orig.length && cur.every((x, i) => x === orig[i]);
-    const keep = (j: number) =>
-      this.orRender(
-        () => this.node(orig[j]),
-        () => this.replaceItem(orig[j], orig[j]),
-      );
+    const keep = (j: number) => {
+      const mark = this.edits.length;
+      try {
+        this.node(orig[j], (snap.itemSnaps[j] ??= this.snaps.get(orig[j] as object)));
+      } catch (err) {
+        if (!(err instanceof Rerender)) throw err;
+        this.edits.length = mark;
+        this.replaceItem(orig[j], orig[j]);
+      }
+    };
     if (same) {
       for (let j = 0; j < orig.length; j++) keep(j);
       return;
@@ -269,11 +262,20 @@ export class RangeSplicer {
     const keep = (j: number) => {
       const p = orig[j]!;
       if (top) this.enter(j);
-      const render = () => this.replacePair(j, snap, p);
-      if (p.key !== snap.keys[j] || !sameKey(p.key, this.snaps)) return render();
-      if (p.value !== snap.values[j]) return render();
+      const keySnap = (snap.keySnaps[j] ??= this.snaps.get(p.key as object));
+      if (p.key !== snap.keys[j] || !sameKey(p.key, keySnap) || p.value !== snap.values[j]) {
+        this.replacePair(j, snap, p);
+        return;
+      }
       if (p.value === null || p.value === undefined) return;
-      this.orRender(() => this.node(p.value), render);
+      const mark = this.edits.length;
+      try {
+        this.node(p.value, (snap.valueSnaps[j] ??= this.snaps.get(p.value as object)));
+      } catch (err) {
+        if (!(err instanceof Rerender)) throw err;
+        this.edits.length = mark;
+        this.replacePair(j, snap, p);
+      }
     };
     if (!index && cur.length === orig.length && cur.every((p, i) => p === orig[i])) {
       for (let j = 0; j < orig.length; j++) keep(j);
@@ -397,8 +399,7 @@ export class RangeSplicer {
 }
 
 /** Whether a key scalar is as parsed (keys are plain scalars: checked at parse). */
-function sameKey(key: unknown, snaps: Snapshots): boolean {
-  const snap = snaps.get(key as object);
+function sameKey(key: unknown, snap: Snap | undefined): boolean {
   return !!snap && snap.kind === 'scalar' && Object.is((key as Scalar).value, snap.value) && sameStyle(key as Node, snap);
 }
 

@@ -163,7 +163,7 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push('### Edit latency');
   out.push('');
-  out.push('`work.add` end to end through `applyToFile` (lock, read, parse, validate, apply, re-validate, minimal-diff splice, read-back check by re-parsing, hash guard, atomic write + fsync), next to the naive `yaml.parse → push → yaml.stringify → writeFileSync` in the same run, interleaved. Median / p95 of wall time in ms; CPU ms is this process\'s own CPU time for the same runs (median), which other work on the machine disturbs less.');
+  out.push('`work.add` end to end through `applyToFile` (lock, read, parse, validate, apply, splice the changed nodes, re-parse and re-validate the touched section, hash guard, atomic write + fsync; docs/edit-path.md), next to the naive `yaml.parse → push → yaml.stringify → writeFileSync` in the same run, interleaved. Median / p95 of wall time in ms; CPU ms is this process\'s own CPU time for the same runs (median), which other work on the machine disturbs less.');
   out.push('');
   out.push(
     table(

@@ -15,6 +15,7 @@
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
 import { applyToFile, writeIfUnchanged } from '../core/file/campaignFile';
+import { CampaignError } from '../core/model/problems';
 import type { Operation } from '../core/operations/operation';
 import type { CampaignStore } from './campaignStore';
 import type { Logger } from './logger';
@@ -173,7 +174,10 @@ export class CampaignWriter {
       });
     } catch (err) {
       await store.invalidate();
-      throw err;
+      // A refusal (read-only file, symlink out of the folder) is the same on every path; anything
+      // else (the file gone, say) is left to the path that reads the file, which says it best.
+      if (err instanceof CampaignError) throw err;
+      return undefined;
     }
     if (!written.written) {
       this.log.info(`${op.name}: the file changed since it was read; reading it again`);

@@ -10,6 +10,7 @@ import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { hashText, readCampaignFile, writeIfUnchanged } from '../../src/core/file/campaignFile';
 import { addWork, completeWork, removeWork } from '../../src/core/operations/workOps';
 import { logDecision } from '../../src/core/operations/decisionOps';
+import type { Operation } from '../../src/core/operations/operation';
 import { fixture, tempDir } from '../support/fixtures';
 
 const NOW = new Date(2026, 3, 2, 12, 0, 0);
@@ -51,12 +52,12 @@ describe('warm writes', () => {
   it('a kept document writes, operation after operation, what a fresh read of each result would', () => {
     let text = fixture('commented.yaml');
     const warm = CampaignDocument.parse(text);
-    const ops = [
-      addWork({ title: 'First' }),
-      addWork({ title: 'Second', priority: 'high' }),
-      logDecision({ decision: 'Keep the document', rationale: 'No parse per click' }),
-      completeWork('First'),
-      removeWork('Second'),
+    const ops: Operation<unknown>[] = [
+      addWork({ title: 'First' }) as Operation<unknown>,
+      addWork({ title: 'Second', priority: 'high' }) as Operation<unknown>,
+      logDecision({ decision: 'Keep the document', rationale: 'No parse per click' }) as Operation<unknown>,
+      completeWork('First') as Operation<unknown>,
+      removeWork('Second') as Operation<unknown>,
     ];
     for (const op of ops) {
       warm.apply(op, { now: NOW, random });

@@ -91,7 +91,33 @@ if (withTests) {
 // src/extension/lazy/*.ts but the loader is the entry of dist/lazy/NAME.js. Modules the
 // extension bundle already holds are not copied in: they resolve to its instances (the
 // loader's SHARED registry), so classes such as CampaignError stay one class.
-const lazyEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && n !== 'loadLazy.ts').map((p) => relative(root, p));
+const lazyEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && n !== 'loadLazy.ts' && n !== 'lazyModule.ts').map((p) => relative(root, p));
+
+/**
+ * Packages the extension needs only after activate() returns: its imports of them resolve to a
+ * namespace that loads dist/lazy/NAME.js on first use (src/extension/lazy/lazyModule.ts).
+ */
+const LAZY_PACKAGES = ['yaml'];
+
+function lazyPackages() {
+  const lazyModule = join(root, 'src/extension/lazy/lazyModule.ts');
+  return {
+    name: 'campaign-lazy-packages',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'campaign-lazy-package' }));
+      build.onLoad({ filter: /.*/, namespace: 'campaign-lazy-package' }, async (args) => {
+        const names = Object.keys(await import(args.path)).filter((k) => k !== 'default' && k !== 'module.exports');
+        return {
+          contents: `const { lazyNamespace } = require(${JSON.stringify(lazyModule)});\nmodule.exports = lazyNamespace(${JSON.stringify(args.path)}, ${JSON.stringify(names)});`,
+          resolveDir: root,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+const extensionBuild = builds.find((b) => b.outfile === 'dist/extension.js');
+if (extensionBuild) extensionBuild.plugins = [lazyPackages()];
 
 /** What the extension bundle holds, as esbuild names its inputs (paths from the repository root). */
 async function extensionInputs() {
@@ -110,6 +136,12 @@ function sharedWithExtension(inputs) {
       build.onStart(() => needed.clear());
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' || args.pluginData?.campaignShared) return undefined;
+        // A lazy package's own bundle holds it; every other lazy bundle shares the extension's stand-in.
+        if (LAZY_PACKAGES.includes(args.path)) {
+          if (args.importer.endsWith(`/lazy/${args.path}.ts`)) return undefined;
+          needed.add(args.path);
+          return { path: args.path, namespace: 'campaign-shared' };
+        }
         const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { campaignShared: true } });
         if (r.errors.length || r.external || !r.path) return undefined;
         if (!inputs.has(relative(root, r.path))) return undefined;

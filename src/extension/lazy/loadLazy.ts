@@ -3,7 +3,6 @@
 // instances of the modules both use. The main bundle is what VS Code
 // `require`s at activation; code that only some commands need waits here
 // until one of them runs, so activation loads and compiles less.
-import { join } from 'node:path';
 import * as yaml from 'yaml';
 import * as campaignDocument from '../../core/document/campaignDocument';
 import * as newCampaign from '../../core/document/newCampaign';
@@ -20,6 +19,7 @@ import * as primerFile from '../../core/primer/primerFile';
 import * as archiveView from '../../core/archive/archiveView';
 import * as claudeMdBlock from '../../core/agents/claudeMdBlock';
 import * as operation from '../../core/operations/operation';
+import { requireLazy } from './lazyModule';
 import type * as RareCore from './rareCore';
 
 /**
@@ -47,30 +47,17 @@ const SHARED: Record<string, unknown> = {
 };
 
 const REGISTRY = Symbol.for('campaign.lazyShared');
-const loaded = new Map<string, unknown>();
 
 function lazyBundle<T>(name: string): T {
-  let mod = loaded.get(name);
-  if (!mod) {
-    const g = globalThis as { [REGISTRY]?: (key: string) => unknown };
-    g[REGISTRY] ??= (key: string) => {
-      if (!(key in SHARED)) throw new Error(`The lazy bundle ${name} needs ${key}, which the main bundle does not share.`);
-      return SHARED[key];
-    };
-    // A computed path: esbuild leaves it alone, and Node loads the file next to this bundle.
-    const path = join(__dirname, 'lazy', `${name}.js`);
-    mod = require(path) as T;
-    loaded.set(name, mod);
-  }
-  return mod as T;
+  const g = globalThis as { [REGISTRY]?: (key: string) => unknown };
+  g[REGISTRY] ??= (key: string) => {
+    if (!(key in SHARED)) throw new Error(`A lazy bundle needs ${key}, which the extension bundle does not share.`);
+    return SHARED[key];
+  };
+  return requireLazy<T>(name);
 }
 
 /** Archive, git merge setup, Markdown import, Claude Code connect. */
 export function rareCore(): typeof RareCore {
   return lazyBundle<typeof RareCore>('rareCore');
-}
-
-/** The lazy bundles loaded so far (the bench logs them). */
-export function loadedLazyBundles(): string[] {
-  return [...loaded.keys()];
 }

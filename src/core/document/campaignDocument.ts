@@ -64,7 +64,7 @@ export class CampaignDocument {
     private document: Document,
     /** The text the document reads as now: LF line endings, no BOM. */
     private body: string,
-    public format: TextFormat,
+    private textFormat: TextFormat,
     private readonly renderOptions: ReturnType<typeof renderOptionsFor>,
     readonly file: string | undefined,
     private readonly editPath: EditPath,
@@ -186,6 +186,11 @@ export class CampaignDocument {
     return cd;
   }
 
+  /** The file's BOM and line endings, kept through every edit. */
+  get format(): TextFormat {
+    return this.textFormat;
+  }
+
   /** The yaml Document; operations edit its nodes. */
   get doc(): Document {
     // Whoever gets the document may edit it: remember how it reads first.
@@ -219,7 +224,7 @@ export class CampaignDocument {
   apply<R>(op: Operation<R>, ctx: OperationContext): R {
     if (this.applying) return op.apply(this, ctx);
     this.syncText();
-    const saved: Saved = { body: this.body, format: this.format, model: this.cachedModel, data: this.checkedData };
+    const saved: Saved = { body: this.body, format: this.textFormat, model: this.cachedModel, data: this.checkedData };
     this.snapshots();
     this.applying = true;
     try {
@@ -282,7 +287,7 @@ export class CampaignDocument {
 
   private restore(saved: Saved): void {
     this.body = saved.body;
-    this.format = saved.format;
+    this.textFormat = saved.format;
     this.document = parseBody(saved.body);
     this.snaps = undefined;
     this.offsets = new WeakMap();
@@ -459,9 +464,9 @@ export class CampaignDocument {
   /** The file text: the original with only the edited nodes (or lines) replaced, in its BOM and line endings. */
   toString(): string {
     this.syncText();
-    const text = applyFormat(this.body, this.format);
-    if (!this.format.source || this.format.source.body !== this.body) {
-      this.format = { ...this.format, source: { raw: text, body: this.body } };
+    const text = applyFormat(this.body, this.textFormat);
+    if (!this.textFormat.source || this.textFormat.source.body !== this.body) {
+      this.textFormat = { ...this.textFormat, source: { raw: text, body: this.body } };
     }
     // assertReadsBack(text) need not parse the whole text a second time.
     this.verifiedText = this.verified ? text : undefined;

@@ -252,8 +252,9 @@ async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Pr
       const re = /work\.add: written in ([\d.]+) ms \((\w+) path/;
       for (let i = 0; i <= runs; i++) {
         await wb.runCommand('Campaign: Add Work Item');
-        await wb.answerInput(`Bench item ${i}`);
-        await wb.answerInput('High');
+        // Each answer waits for its own prompt, so a fast workbench cannot take it in the previous one.
+        await wb.answerInput(`Bench item ${i}`, { title: 'Add Work Item' });
+        await wb.answerInput('High', { title: 'Add Work Item: Priority' });
         const m = await waitForLine(server, re, 120_000, i + 1);
         if (!m) throw new Error(`write ${i + 1} was not logged as a warm write`);
         if (i === 0) continue; // the first one also records the document's snapshot

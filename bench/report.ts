@@ -25,6 +25,10 @@ export interface BenchResults {
   targets: TargetCheck[];
   /** With `--only`: the parts whose figures come from an earlier run. */
   carriedOver?: { parts: string[]; from: string };
+  /** When each part's figures were measured (ISO time). */
+  measuredAt?: Record<string, string>;
+  /** The 1-minute load average while each part was measured (start → end of its run). */
+  loadDuring?: Record<string, { start: number; end?: number }>;
 }
 
 export interface TargetCheck {
@@ -290,7 +294,14 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('');
   out.push(table(['target', 'met', 'figures'], r.targets.map((t) => [t.target, mark(t.met), t.detail])));
   out.push('');
-  if (r.carriedOver) out.push(`Parts not measured in this run (\`--only\`), carried over from the run of ${r.carriedOver.from.slice(0, 16).replace('T', ' ')} UTC: ${r.carriedOver.parts.join(', ')}.\n`);
+  if (r.carriedOver) {
+    const when = (part: string) => (r.measuredAt?.[part] ?? r.carriedOver!.from).slice(0, 16).replace('T', ' ');
+    const load = (part: string) => {
+      const l = r.loadDuring?.[part];
+      return l ? `, load ${l.start}${l.end !== undefined ? ` → ${l.end}` : ''}` : '';
+    };
+    out.push(`Parts not measured in this run (\`--only\`), carried over from earlier runs: ${r.carriedOver.parts.map((p) => `${p} (${when(p)} UTC${load(p)})`).join(', ')}.\n`);
+  }
   out.push(
     `Machine: ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node} (${m.platform}); 1-minute load average ${m.loadAverage.start}${m.loadAverage.end !== undefined ? ` → ${m.loadAverage.end}` : ''}. Run ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC${r.totalSeconds !== undefined ? `, ${round(r.totalSeconds, 0)} s in all` : ''}.`,
   );

@@ -56,11 +56,19 @@ async function main(): Promise<void> {
   const previous: Partial<BenchResults> =
     only && existsSync(join(repoRoot, 'bench/results.json')) ? (JSON.parse(readFileSync(join(repoRoot, 'bench/results.json'), 'utf8')) as BenchResults) : {};
   const carried: string[] = [];
+  const now = new Date().toISOString();
+  // When each part was measured: this run, or the run a carried-over part comes from.
+  const measuredAt: Record<string, string> = {};
   const keep = <K extends keyof BenchResults>(key: K, part: string): BenchResults[K] | undefined => {
     if (previous[key] === undefined) return undefined;
     carried.push(part);
+    measuredAt[part] = previous.measuredAt?.[part] ?? previous.generatedAt ?? 'an earlier run';
+    const load = previous.loadDuring?.[part] ?? previous.machine?.loadAverage;
+    if (load) loadDuring[part] = load;
     return previous[key] as BenchResults[K];
   };
+  const loadDuring: Record<string, { start: number; end?: number }> = {};
+  for (const part of ['context', 'edit', 'cli', 'primer', 'memory', 'extension']) if (wanted(part)) measuredAt[part] = now;
 
   let contextEfficiency: BenchResults['contextEfficiency'];
   if (wanted('context')) {
@@ -105,8 +113,9 @@ async function main(): Promise<void> {
   }
 
   finishMachine(machine);
+  for (const part of Object.keys(measuredAt)) if (measuredAt[part] === now) loadDuring[part] = machine.loadAverage;
   const partial: Omit<BenchResults, 'targets'> = {
-    generatedAt: new Date().toISOString(),
+    generatedAt: now,
     machine,
     totalSeconds: (Date.now() - started) / 1000,
     primerBudget,
@@ -117,6 +126,8 @@ async function main(): Promise<void> {
     memory,
     ...(extension ? { extension } : {}),
     ...(extensionNote ? { extensionNote } : {}),
+    measuredAt,
+    loadDuring,
     ...(carried.length ? { carriedOver: { parts: carried, from: previous.generatedAt ?? 'an earlier run' } } : {}),
   };
   const results: BenchResults = { ...partial, targets: checkTargets(partial) };

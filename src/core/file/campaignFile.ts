@@ -282,8 +282,8 @@ export async function applyToFile<R>(
 
 /**
  * The write of a kept ("warm") document: `text` replaces the file only if the
- * file still has the hash it was read with, checked under the lock and again
- * right before the rename. False when it changed (nothing was written): the
+ * file still has the hash it was read with, checked under the lock right
+ * before the rename. False when it changed (nothing was written): the
  * caller re-reads and re-applies, as applyToFile does.
  */
 export async function writeIfUnchanged(
@@ -294,8 +294,9 @@ export async function writeIfUnchanged(
 ): Promise<{ written: boolean; hash: string }> {
   const target = await writableTarget(path, options);
   return withFileLock(target, async () => {
+    // One hash of the file, right before the rename (the temp file is already on disk): a
+    // file changed since it was read is then left as it is, and the temp file removed.
     const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
-    if (!(await unchanged())) return { written: false, hash: expectedHash };
     const mode = (await fs.stat(target)).mode & 0o777;
     const written = await atomicWrite(target, text, mode, unchanged);
     return { written, hash: written ? hashText(text) : expectedHash };

@@ -1,5 +1,6 @@
 // Edit latency on big campaigns: load + validate, and one named operation
-// (work.add) end to end through applyToFile — lock, parse, apply, verify,
+// (work.add) end to end through applyToFile — lock, parse, apply, splice and
+// section check (docs/edit-path.md),
 // hash guard, atomic write — next to the naive way (yaml.parse → push →
 // yaml.stringify → writeFileSync), in the same run, interleaved, so machine
 // noise hits both alike. Also what each does to the file: comment lines kept
@@ -181,9 +182,9 @@ async function measurePhases(path: string, original: string, runs: number): Prom
     });
     if (i === 0) continue; // warm-up
     add('loadCampaign: read, parse, validate', read.ms);
-    add('doc.apply (work.add)', apply.ms);
-    add('doc.model: re-validate', model.ms);
-    add('doc.toString: render, splice, read-back check', text.ms);
+    add('doc.apply (work.add): edit, re-validate the section, splice, re-parse the section', apply.ms);
+    add('doc.model (already current)', model.ms);
+    add('doc.toString (already spliced)', text.ms);
     add('doc.assertReadsBack', readBack.ms);
     add('hash guard + atomic write', write.ms);
   }

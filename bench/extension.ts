@@ -7,13 +7,13 @@
 // Everything is built in a scratch copy of the repository, so the bench never
 // replaces the dist/ that other work in this checkout is using.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { codeServerEntry, nodeBinary, repoRoot, startCodeServer, type CodeServer } from '../test/support/codeServer';
 import { Workbench } from '../test/support/workbench';
-import { campaignWithEntries } from './corpus';
+import { campaignOfSize } from './corpus';
 import { summarize, type Summary } from './stats';
 
 export interface BundleSize {
@@ -28,6 +28,11 @@ export interface ActivationResult {
   /** Per run: code loading + activate() call, as the extension host measured it. */
   samples?: number[];
   summary?: Summary;
+  /** Per run: from activate() beginning to Remaining Work first having items (the extension's log). */
+  firstItems?: Summary;
+  /** Bytes of this extension's bundles `require`d when activate() returned (the extension's log). */
+  codeLoadedBytes?: number;
+  codeLoaded?: string;
   activationEvent?: string;
   workspace?: string;
   notMeasured?: string;
@@ -40,6 +45,19 @@ export interface ExtensionResult {
   vsix?: { bytes: number; files?: number };
   vsixNote?: string;
   activation: ActivationResult;
+  /** One operation (Add Work Item) on a warm document in the real extension host. */
+  warm?: WarmRow[];
+}
+
+export interface WarmRow {
+  label: string;
+  bytes: number;
+  path: 'splice' | 'full';
+  /** From the write's start to the file renamed into place (the extension's log), after one untimed warm-up. */
+  summary?: Summary;
+  /** Which path each write took, as the document reported it. */
+  paths?: string[];
+  notMeasured?: string;
 }
 
 const EXCLUDE = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist', 'test-results']);
@@ -67,7 +85,7 @@ function lastLines(s: string, n = 6): string {
   return s.split('\n').slice(-n).join(' | ');
 }
 
-export async function measureExtension(log: (s: string) => void, activationRuns = 3): Promise<ExtensionResult> {
+export async function measureExtension(log: (s: string) => void, activationRuns = 5): Promise<ExtensionResult> {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     name: string;
     publisher: string;
@@ -106,11 +124,14 @@ export async function measureExtension(log: (s: string) => void, activationRuns 
       result.bundles.push({ file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, ...(target ? { target } : {}) });
     };
     bundle('dist/extension.js', 250_000);
+    // Loaded on first use, not at activation (src/extension/lazy/).
+    if (existsSync(join(copy, 'dist/lazy'))) for (const f of readdirSync(join(copy, 'dist/lazy'))) if (f.endsWith('.js')) bundle(`dist/lazy/${f}`);
     bundle('dist/cli.js');
     bundle('dist/webview/handoff.js', 150_000);
     bundle('dist/webview/handoff.css');
 
     result.activation = await measureActivation(pkg, result.vsix ? vsixPath : undefined, activationRuns, log);
+    if (result.vsix) result.warm = await measureWarm(vsixPath, log);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
@@ -128,13 +149,15 @@ async function measureActivation(
   if (!vsix) return { notMeasured: 'no .vsix was packaged' };
   if (!existsSync(codeServerEntry) || !existsSync(nodeBinary)) return { notMeasured: 'the VS Code test bed is not provisioned (`npm run provision`)' };
   const samples: number[] = [];
+  const firstItems: number[] = [];
+  let codeLoaded: string | undefined;
   const errors: string[] = [];
   let activationEvent: string | undefined;
-  const entries = 100;
+  const campaign = campaignOfSize(100_000);
   for (let i = 0; i < runs; i++) {
     const workspace = mkdtempSync(join(tmpdir(), 'campaign-bench-ws-'));
     mkdirSync(join(workspace, '.claude'));
-    writeFileSync(join(workspace, '.claude/campaign.yaml'), campaignWithEntries(entries).text);
+    writeFileSync(join(workspace, '.claude/campaign.yaml'), campaign.text);
     let server: CodeServer | undefined;
     let wb: Workbench | undefined;
     try {
@@ -146,6 +169,10 @@ async function measureActivation(
       await wb.runCommand('Developer: Show Running Extensions');
       const ms = await readActivationTime(wb, 30_000);
       samples.push(ms);
+      const first = await waitForLine(server, /first Remaining Work items ([\d.]+) ms/, 30_000);
+      if (first) firstItems.push(Number(first[1]));
+      const loaded = await waitForLine(server, /code loaded: (\d+) bytes in (.*)$/, 5_000);
+      if (loaded) codeLoaded = loaded[0];
       for (const text of server.extensionHostLogs().values()) {
         for (const line of text.split('\n')) {
           if (line.includes(id) && /\[error\]|failed/i.test(line)) errors.push(line.trim());
@@ -160,11 +187,93 @@ async function measureActivation(
       rmSync(workspace, { recursive: true, force: true });
     }
   }
-  const out: ActivationResult = { workspace: `a campaign with ${entries} entries (${campaignWithEntries(entries).bytes} bytes)` };
+  const out: ActivationResult = { workspace: `a ${Math.round(campaign.bytes / 1000)} KB campaign (${campaign.entries} entries)` };
   if (activationEvent) out.activationEvent = activationEvent;
+  if (firstItems.length) out.firstItems = summarize(firstItems);
+  if (codeLoaded) {
+    out.codeLoaded = codeLoaded;
+    out.codeLoadedBytes = Number(/code loaded: (\d+)/.exec(codeLoaded)![1]);
+  }
   if (errors.length) out.errors = [...new Set(errors)].slice(0, 5);
   if (samples.length === 0) return { ...out, notMeasured: `no run produced a figure: ${out.errors?.[0] ?? 'unknown error'}` };
   return { ...out, samples, summary: summarize(samples) };
+}
+
+/** Every match of `re` in the extension host's logs (the Campaign output channel among them), in order. */
+function logMatches(server: CodeServer, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const text of server.extensionHostLogs().values()) {
+    for (const line of text.split('\n')) {
+      const m = re.exec(line);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+async function waitForLine(server: CodeServer, re: RegExp, timeoutMs: number, count = 1): Promise<RegExpExecArray | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = logMatches(server, re);
+    if (found.length >= count) return found[count - 1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+/**
+ * Add Work Item, typed into the real workbench, on a warm document: each
+ * write's time as the extension logs it (from the write's start to the file
+ * renamed into place; the primer file regenerated afterwards is not counted).
+ */
+async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Promise<WarmRow[]> {
+  if (!existsSync(codeServerEntry) || !existsSync(nodeBinary)) return [];
+  const specs: { label: string; bytes: number; path: 'splice' | 'full' }[] = [
+    { label: '100 KB', bytes: 100_000, path: 'splice' },
+    { label: '1 MB', bytes: 1_000_000, path: 'splice' },
+    { label: '1 MB', bytes: 1_000_000, path: 'full' },
+  ];
+  const rows: WarmRow[] = [];
+  for (const spec of specs) {
+    const workspace = mkdtempSync(join(tmpdir(), 'campaign-bench-warm-'));
+    mkdirSync(join(workspace, '.claude'));
+    const g = campaignOfSize(spec.bytes);
+    writeFileSync(join(workspace, '.claude/campaign.yaml'), g.text);
+    let server: CodeServer | undefined;
+    let wb: Workbench | undefined;
+    const row: WarmRow = { label: spec.label, bytes: g.bytes, path: spec.path };
+    try {
+      log(`extension: warm Add Work Item, ${spec.label}, ${spec.path} path, ${runs} runs + 1 warm-up`);
+      server = await startCodeServer({ workspace, vsix, ...(spec.path === 'full' ? { env: { CAMPAIGN_EDIT_PATH: 'full' } } : {}) });
+      wb = await Workbench.open(server);
+      if (!(await waitForLine(server, /first Remaining Work items/, 120_000))) throw new Error('the campaign never loaded');
+      const samples: number[] = [];
+      const paths: string[] = [];
+      const re = /work\.add: written in ([\d.]+) ms \((\w+) path/;
+      for (let i = 0; i <= runs; i++) {
+        await wb.runCommand('Campaign: Add Work Item');
+        // Each answer waits for its own prompt, so a fast workbench cannot take it in the previous one.
+        await wb.answerInput(`Bench item ${i}`, { title: 'Add Work Item' });
+        await wb.answerInput('High', { title: 'Add Work Item: Priority' });
+        const m = await waitForLine(server, re, 120_000, i + 1);
+        if (!m) throw new Error(`write ${i + 1} was not logged as a warm write`);
+        if (i === 0) continue; // the first one also records the document's snapshot
+        samples.push(Number(m[1]));
+        paths.push(m[2]!);
+      }
+      row.summary = summarize(samples);
+      row.paths = [...new Set(paths)];
+    } catch (err) {
+      row.notMeasured = String(err instanceof Error ? err.message : err).split('\n')[0]!;
+      if (wb) await wb.screenshot('bench-warm-failure').catch(() => undefined);
+    } finally {
+      await wb?.close();
+      await server?.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** Waits for the extension host's "_doActivateExtension <id>" line; returns it. */

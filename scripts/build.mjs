@@ -92,6 +92,95 @@ if (withTests) {
   }
 }
 
+// Rarely used code, `require`d on first use (src/extension/lazy/loadLazy.ts): every
+// src/extension/lazy/*.ts but the loader is the entry of dist/lazy/NAME.js. Modules the
+// extension bundle already holds are not copied in: they resolve to its instances (the
+// loader's SHARED registry), so classes such as CampaignError stay one class.
+const lazyEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && n !== 'loadLazy.ts' && n !== 'lazyModule.ts').map((p) => relative(root, p));
+
+/**
+ * Packages the extension needs only after activate() returns: its imports of them resolve to a
+ * namespace that loads dist/lazy/NAME.js on first use (src/extension/lazy/lazyModule.ts).
+ */
+const LAZY_PACKAGES = ['yaml'];
+
+function lazyPackages() {
+  const lazyModule = join(root, 'src/extension/lazy/lazyModule.ts');
+  return {
+    name: 'campaign-lazy-packages',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'campaign-lazy-package' }));
+      build.onLoad({ filter: /.*/, namespace: 'campaign-lazy-package' }, async (args) => {
+        const names = Object.keys(await import(args.path)).filter((k) => k !== 'default' && k !== 'module.exports');
+        return {
+          contents: `const { lazyNamespace } = require(${JSON.stringify(lazyModule)});\nmodule.exports = lazyNamespace(${JSON.stringify(args.path)}, ${JSON.stringify(names)});`,
+          resolveDir: root,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+const extensionBuild = builds.find((b) => b.outfile === 'dist/extension.js');
+if (extensionBuild) extensionBuild.plugins = [lazyPackages()];
+
+/** What the extension bundle holds, as esbuild names its inputs (paths from the repository root). */
+async function extensionInputs() {
+  const main = builds.find((b) => b.outfile === 'dist/extension.js');
+  if (!main) return new Set();
+  const r = await esbuild.build({ ...main, write: false, metafile: true, logLevel: 'silent' });
+  return new Set(Object.keys(r.metafile.inputs));
+}
+
+function sharedWithExtension(inputs) {
+  const loader = readFileSync(join(root, 'src/extension/lazy/loadLazy.ts'), 'utf8');
+  return {
+    name: 'campaign-shared',
+    setup(build) {
+      const needed = new Set();
+      build.onStart(() => needed.clear());
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' || args.pluginData?.campaignShared) return undefined;
+        // A lazy package's own bundle holds it; every other lazy bundle shares the extension's stand-in.
+        if (LAZY_PACKAGES.includes(args.path)) {
+          if (args.importer.endsWith(`/lazy/${args.path}.ts`)) return undefined;
+          needed.add(args.path);
+          return { path: args.path, namespace: 'campaign-shared' };
+        }
+        const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { campaignShared: true } });
+        if (r.errors.length || r.external || !r.path) return undefined;
+        if (!inputs.has(relative(root, r.path))) return undefined;
+        const key = r.path.includes('/node_modules/') ? args.path : relative(root, r.path);
+        needed.add(key);
+        return { path: key, namespace: 'campaign-shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'campaign-shared' }, (args) => ({
+        contents: `module.exports = globalThis[Symbol.for('campaign.lazyShared')](${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+      build.onEnd(() => {
+        const missing = [...needed].filter((k) => !loader.includes(`'${k}'`) && !new RegExp(`\\b${k}\\b,`).test(loader));
+        if (missing.length) throw new Error(`src/extension/lazy/loadLazy.ts must share with the lazy bundles: ${missing.join(', ')}`);
+      });
+    },
+  };
+}
+
+if (lazyEntries.length && builds.some((b) => b.outfile === 'dist/extension.js')) {
+  const inputs = await extensionInputs();
+  builds.push({
+    ...common,
+    entryPoints: lazyEntries,
+    outdir: 'dist/lazy',
+    outbase: 'src/extension/lazy',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [sharedWithExtension(inputs)],
+  });
+}
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (watch) {
   for (const b of builds) {

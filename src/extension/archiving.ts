@@ -7,7 +7,8 @@
 // project's primer file follows with the archive pointer.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { archiveCampaign, DEFAULT_KEEP, type ArchiveResult } from '../core/archive/archive';
+import type { ArchiveResult } from '../core/archive/archive';
+import { rareCore } from './lazy/loadLazy';
 import { CampaignError } from '../core/model/problems';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWriter } from './campaignWriter';
@@ -17,7 +18,10 @@ import { archiveAutoAboveKB } from './settings';
 import { assertWritesStayInFolder } from './symlinkGuard';
 import type { WorkspaceTrust } from './trust';
 
-export { DEFAULT_KEEP };
+/** How many of each list an archive keeps unless told otherwise (the core's default, loaded on first use). */
+export function defaultKeep(): number {
+  return rareCore().DEFAULT_KEEP;
+}
 
 /** Archives `store`'s old entries, keeping the newest `keep` of each list. Callers check trust and validity first. */
 export async function archiveStore(store: CampaignStore, keep: number): Promise<ArchiveResult> {
@@ -25,7 +29,7 @@ export async function archiveStore(store: CampaignStore, keep: number): Promise<
     throw new CampaignError(`${store.relativePath} has unsaved changes in an editor; save them before archiving.`);
   }
   await assertWritesStayInFolder(store);
-  return archiveCampaign(store.uri.fsPath, { keep });
+  return rareCore().archiveCampaign(store.uri.fsPath, { keep });
 }
 
 export function describeArchive(r: ArchiveResult): string {
@@ -52,7 +56,7 @@ export class AutoArchive extends Disposable {
     if (limitKB === 0 || !this.trust.isTrusted || store.state.kind !== 'valid') return;
     const size = (await fs.stat(store.uri.fsPath)).size;
     if (size <= limitKB * 1024) return;
-    const r = await archiveStore(store, DEFAULT_KEEP);
+    const r = await archiveStore(store, defaultKeep());
     if (r.buildLog + r.decisions === 0) {
       this.log.debug(`${store.relativePath} is ${Math.round(size / 1024)} KB (over ${limitKB} KB) but has nothing old enough to archive`);
       return;

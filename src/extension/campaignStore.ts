@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
-import { decodeCampaignBytes, loadCampaign } from '../core/file/campaignFile';
+import { decodeCampaignBytes, readCampaignFile } from '../core/file/campaignFile';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/model/limits';
 import type { Campaign } from '../core/model/model';
 import { CampaignError, type Problem } from '../core/model/problems';
@@ -22,7 +22,7 @@ import type { FileState } from './writeGuard';
 export type StoreState =
   | { kind: 'loading' }
   | { kind: 'missing' }
-  | { kind: 'valid'; document: CampaignDocument; text: string }
+  | { kind: 'valid'; document: CampaignDocument; text: string; hash?: string }
   | { kind: 'invalid'; error: CampaignError; text: string | undefined; lastGood: CampaignDocument | undefined };
 
 /** Fast enough to feel live (the issue asks for under a second), slow enough to coalesce an editor's save burst. */
@@ -39,6 +39,10 @@ export class CampaignStore extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<CampaignStore>());
   /** Fires after the campaign (or its validity, or its location) changed. */
   readonly onDidChange = this.changed.event;
+  private readonly didRead = this._register(new vscode.EventEmitter<{ parsed: boolean }>());
+  /** Fires after each read of the file: `parsed` is false when it was the text already held (our own write, say). */
+  readonly onDidRead = this.didRead.event;
+  private _parses = 0;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -102,6 +106,35 @@ export class CampaignStore extends Disposable {
 
   get campaign(): Campaign | undefined {
     return this.document?.model;
+  }
+
+  /** How many times this store parsed the campaign text. */
+  get parses(): number {
+    return this._parses;
+  }
+
+  /**
+   * The parsed document with the text and hash it was read from disk with,
+   * for an operation to apply to without parsing again (campaignWriter.ts);
+   * undefined when the file is open with unsaved changes or not valid.
+   */
+  warm(): { document: CampaignDocument; text: string; hash: string } | undefined {
+    const s = this._state;
+    if (s.kind !== 'valid' || !s.hash || this.dirtyDocument()) return undefined;
+    return { document: s.document, text: s.text, hash: s.hash };
+  }
+
+  /** The extension wrote `text` (from `document`) to the file: this is now what it holds, without reading it. */
+  adoptWrite(document: CampaignDocument, text: string, hash: string): void {
+    if (this.isDisposed) return;
+    this.apply({ kind: 'valid', document, text, hash });
+  }
+
+  /** The held document may no longer match the file (an edit that was not written): read and parse again. */
+  invalidate(): Promise<void> {
+    const s = this._state;
+    if (s.kind === 'valid' && s.hash) this._state = { kind: 'valid', document: s.document, text: s.text };
+    return this.reload();
   }
 
   get problems(): readonly Problem[] {
@@ -172,6 +205,7 @@ export class CampaignStore extends Disposable {
     if (dirty) {
       const text = dirty.getText();
       try {
+        this._parses++;
         return { kind: 'valid', document: CampaignDocument.parse(text, { file: path }), text };
       } catch (err) {
         return invalid(asCampaignError(err, path), text);
@@ -185,8 +219,18 @@ export class CampaignStore extends Disposable {
       return invalid(asCampaignError(err, path), undefined);
     }
     try {
-      const loaded = await loadCampaign(path);
-      return { kind: 'valid', document: loaded.doc, text: loaded.text };
+      const { text, hash } = await readCampaignFile(path);
+      // The text already held (our own write coming back through the watcher, a focus
+      // change): no parse. A byte-identical file parses to the same document.
+      const held = this._state;
+      if (held.kind === 'valid' && held.hash === hash) {
+        this.didRead.fire({ parsed: false });
+        return held;
+      }
+      this._parses++;
+      const document = CampaignDocument.parse(text, { file: path });
+      this.didRead.fire({ parsed: true });
+      return { kind: 'valid', document, text, hash };
     } catch (err) {
       // Gone between the stat and the read: a delete, or a writer's rename.
       if (!(await exists(path))) return { kind: 'missing' };

@@ -3,14 +3,19 @@
 // unsaved changes, the operation is applied to the editor's text and lands as
 // one WorkspaceEdit of the changed lines (undo works, nothing is saved behind
 // the person's back); otherwise the core's guarded `applyToFile` writes it
-// (lock, verify, atomic rename). Nothing is written in an untrusted workspace
+// (lock, verify, atomic rename). When the store holds the file's parsed
+// document (warm), the operation is applied to that instead of parsing the
+// file again: the write checks the file still has the hash it was read with
+// (else it falls back to `applyToFile`, which re-reads and re-applies), and
+// the store takes the written text without reading it back. Nothing is written in an untrusted workspace
 // or while the file is invalid; the refusal says why. After a change lands
 // on disk the after-write steps run, in order (auto-archive, then the Claude
 // Code primer file), before `run` returns — so a command that finished has
 // left everything derived from the file up to date.
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
-import { applyToFile } from '../core/file/campaignFile';
+import { applyToFile, writeIfUnchanged } from '../core/file/campaignFile';
+import { CampaignError } from '../core/model/problems';
 import type { Operation } from '../core/operations/operation';
 import type { CampaignStore } from './campaignStore';
 import type { Logger } from './logger';
@@ -45,6 +50,8 @@ export type AfterWrite = (store: CampaignStore, kind: WriteKind) => Promise<void
 
 export class CampaignWriter {
   private readonly afterWrite: AfterWrite[] = [];
+  /** Writes to one file run one after another, so each applies to the document the last one left. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly trust: WorkspaceTrust,
@@ -81,11 +88,26 @@ export class CampaignWriter {
 
   async run<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {
     this.assertWritable(store);
+    const key = store.uri.toString();
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const done = previous.catch(() => undefined).then(() => this.runNow(store, op));
+    const settled = done.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return done;
+  }
+
+  private async runNow<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {
+    const started = performance.now();
     const dirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === store.uri.toString() && d.isDirty);
-    const outcome = dirty ? await this.applyToEditor(dirty, op) : await this.applyToDisk(store, op);
-    this.log.info(`${op.name} → ${outcome.target}${outcome.changed ? '' : ' (no change)'} in ${store.folder.name}`);
-    // Views update now rather than after the watcher's debounce.
-    await store.reload();
+    const warm = dirty ? undefined : await this.applyWarm(store, op, started);
+    const outcome = warm ?? (dirty ? await this.applyToEditor(dirty, op) : await this.applyToDisk(store, op));
+    const ms = (performance.now() - started).toFixed(1);
+    this.log.info(`${op.name} → ${outcome.target}${outcome.changed ? '' : ' (no change)'} in ${store.folder.name} (${warm ? 'warm' : 'read'}, ${ms} ms)`);
+    // Views update now rather than after the watcher's debounce (a warm write already updated the store).
+    if (!warm) await store.reload();
     // An edit in the editor is not the file yet: the steps follow when it is saved (ClaudePrimerSync).
     if (outcome.target === 'file' && outcome.changed) await this.runAfterWrite(store, 'operation');
     return outcome;
@@ -127,6 +149,44 @@ export class CampaignWriter {
       throw new Error('VS Code did not apply the edit to the open campaign file; nothing was changed.');
     }
     return { result, target: 'editor', changed: true };
+  }
+
+  /**
+   * Applies `op` to the store's parsed document and writes it if the file is
+   * as it was read; undefined (nothing written, the store re-reads) when it
+   * is not, so the caller takes the path that reads the file.
+   */
+  private async applyWarm<R>(store: CampaignStore, op: Operation<R>, started: number): Promise<WriteOutcome<R> | undefined> {
+    const warm = store.warm();
+    if (!warm) return undefined;
+    const cd = warm.document;
+    // A refusal leaves the document as it was: nothing to undo.
+    const result = cd.apply(op, { now: new Date() });
+    let written: { written: boolean; hash: string };
+    let text: string;
+    try {
+      text = cd.toString();
+      if (text === warm.text) return { result, target: 'file', changed: false };
+      cd.assertReadsBack(text);
+      written = await writeIfUnchanged(store.uri.fsPath, text, warm.hash, {
+        root: store.folder.uri.fsPath,
+        allowOutsideRoot: allowSymlinkOutsideWorkspace(),
+      });
+    } catch (err) {
+      await store.invalidate();
+      // A refusal (read-only file, symlink out of the folder) is the same on every path; anything
+      // else (the file gone, say) is left to the path that reads the file, which says it best.
+      if (err instanceof CampaignError) throw err;
+      return undefined;
+    }
+    if (!written.written) {
+      this.log.info(`${op.name}: the file changed since it was read; reading it again`);
+      await store.invalidate();
+      return undefined;
+    }
+    this.log.info(`${op.name}: written in ${(performance.now() - started).toFixed(1)} ms (${cd.lastEdit?.path ?? 'unknown'} path${cd.lastEdit?.reason ? `: ${cd.lastEdit.reason}` : ''})`);
+    store.adoptWrite(cd, text, written.hash);
+    return { result, target: 'file', changed: true };
   }
 
   private async applyToDisk<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {

@@ -5,6 +5,8 @@
 // in the order it is wired here: auto-archive, then the Claude Code primer
 // file (so the primer sees the archived campaign). The returned object is the in-host tests' view
 // of the running extension — nothing else depends on it.
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { AutoArchive } from './archiving';
 import { CampaignWorkspace } from './campaignWorkspace';
@@ -44,6 +46,7 @@ export interface CampaignExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
+  const activateStarted = performance.now();
   const channel = vscode.window.createOutputChannel('Campaign', { log: true });
   context.subscriptions.push(channel);
   const log = new Logger(channel);
@@ -100,8 +103,33 @@ export function activate(context: vscode.ExtensionContext): CampaignExtensionApi
   const mcpServers = own(new CampaignMcpProvider(workspace, trust, context.extensionPath, log.child('mcp')));
   const terminalPath = own(new TerminalPath(context, log.child('terminal')));
 
-  log.info(`activated with ${workspace.stores.length} folder(s)`);
+  log.info(`activated with ${workspace.stores.length} folder(s) in ${(performance.now() - activateStarted).toFixed(1)} ms; ${loadedCode(context.extensionPath)}`);
+  own(reportFirstItems(views.remainingWork, activateStarted, log));
   return { workspace, views, statusBar, trust, contextKeys, primerPreview, primerSync, gitMerges, mcpServers, terminalPath, commands };
+}
+
+/** The bundles of this extension `require`d so far and their bytes (the bench reads it from the log). */
+function loadedCode(extensionPath: string): string {
+  const files = Object.keys(require.cache).filter((f) => f.startsWith(extensionPath));
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // not a file on disk
+    }
+  }
+  return `code loaded: ${bytes} bytes in ${files.length} bundle(s) (${files.map((f) => basename(f)).join(', ')})`;
+}
+
+/** Logs once how long after activate() began Remaining Work first answered with items (the bench reads it). */
+function reportFirstItems(tree: CampaignViews['remainingWork'], started: number, log: Logger): vscode.Disposable {
+  const sub = tree.onDidChangeTreeData(() => {
+    if (tree.getChildren().length === 0) return;
+    sub.dispose();
+    log.info(`first Remaining Work items ${(performance.now() - started).toFixed(1)} ms after activation began`);
+  });
+  return sub;
 }
 
 export function deactivate(): void {

@@ -14,7 +14,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { driverCliExists, gitSetup, gitSetupStatus, gitSetupUndo, type DriverRuntime, type GitSetupResult, type GitUndoResult } from '../core/merge/gitSetup';
+import type { DriverRuntime, GitSetupResult, GitUndoResult } from '../core/merge/gitSetup';
+import { rareCore } from './lazy/loadLazy';
 import type { CampaignStore } from './campaignStore';
 import type { CampaignWorkspace } from './campaignWorkspace';
 import type { CampaignContextKeys } from './contextKeys';
@@ -84,8 +85,8 @@ export class GitMerges extends Disposable {
   async setUp(store: CampaignStore): Promise<GitSetupResult | undefined> {
     const cwd = store.folder.uri.fsPath;
     const campaignPath = await realCampaignPath(store);
-    if (!(await gitSetupStatus({ cwd, ...this.runtime(), campaignPath }))) return undefined;
-    const r = await gitSetup({ cwd, ...this.runtime(), campaignPath });
+    if (!(await rareCore().gitSetupStatus({ cwd, ...this.runtime(), campaignPath }))) return undefined;
+    const r = await rareCore().gitSetup({ cwd, ...this.runtime(), campaignPath });
     this.log.info(`git-setup in ${r.repoRoot}: .gitattributes ${r.attributes}, driver ${r.config} (${r.driver})`);
     await this.update();
     return r;
@@ -95,8 +96,8 @@ export class GitMerges extends Disposable {
   async undo(store: CampaignStore): Promise<GitUndoResult | undefined> {
     const cwd = store.folder.uri.fsPath;
     const campaignPath = await realCampaignPath(store);
-    if (!(await gitSetupStatus({ cwd, ...this.runtime(), campaignPath }))) return undefined;
-    const r = await gitSetupUndo({ cwd, campaignPath });
+    if (!(await rareCore().gitSetupStatus({ cwd, ...this.runtime(), campaignPath }))) return undefined;
+    const r = await rareCore().gitSetupUndo({ cwd, campaignPath });
     this.log.info(`git-setup --undo in ${r.repoRoot}: .gitattributes ${r.attributes}, driver ${r.config}`);
     await this.update();
     return r;
@@ -114,7 +115,7 @@ export class GitMerges extends Disposable {
     let next: GitMergeState = { repo: false, setUp: false };
     if (store && this.trust.isTrusted) {
       try {
-        const status = await gitSetupStatus({ cwd: store.folder.uri.fsPath, ...this.runtime(), campaignPath: await realCampaignPath(store) });
+        const status = await rareCore().gitSetupStatus({ cwd: store.folder.uri.fsPath, ...this.runtime(), campaignPath: await realCampaignPath(store) });
         if (status) next = { repo: true, setUp: status.attributes && status.current };
       } catch (err) {
         // No git on PATH: no git buttons.
@@ -139,14 +140,14 @@ export class GitMerges extends Disposable {
       try {
         const cwd = store.folder.uri.fsPath;
         const campaignPath = await realCampaignPath(store);
-        const status = await gitSetupStatus({ cwd, ...this.runtime(), campaignPath });
+        const status = await rareCore().gitSetupStatus({ cwd, ...this.runtime(), campaignPath });
         if (!status || !status.attributes || status.current) continue;
         if (status.driver === undefined) {
           this.log.info(`${status.repoRoot}: .gitattributes merges the campaign file with Campaign's driver, but this clone has none configured — run "Campaign: Set Up Git Merges"`);
           continue;
         }
-        if (driverCliExists(status.driver) && !runsThisExtension(status.driver, this.extensionPath)) continue;
-        const r = await gitSetup({ cwd, ...this.runtime(), campaignPath });
+        if (rareCore().driverCliExists(status.driver) && !runsThisExtension(status.driver, this.extensionPath)) continue;
+        const r = await rareCore().gitSetup({ cwd, ...this.runtime(), campaignPath });
         this.log.info(`${r.repoRoot}: the merge driver ran ${status.driver}; now ${r.driver} (this install of the extension)`);
       } catch (err) {
         this.log.warn(`${store.folder.name}: the merge driver was not brought up to date: ${err instanceof Error ? err.message : String(err)}`);

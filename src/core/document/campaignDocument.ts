@@ -1,10 +1,13 @@
 // The campaign document: a parsed `yaml` Document together with the text it
-// came from. Operations edit the Document's nodes (so comments, key order,
-// quoting and unknown keys survive) and `toString()` splices only the changed
-// lines back into the original text, keeping its BOM and line endings.
+// reads as. Operations edit the Document's nodes (so comments, key order,
+// quoting and unknown keys survive); the nodes they added, changed or removed
+// are then spliced into the text at their source ranges and checked by
+// re-parsing only the sections they are in (docs/edit-path.md), keeping the
+// file's BOM and line endings. The document stays in step with the text, so
+// a kept ("warm") document takes the next operation without a parse.
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign } from '../model/model';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign, type CampaignFile } from '../model/model';
 import { normalizeCampaign } from '../model/normalize';
 import { CampaignError, type Problem } from '../model/problems';
 import { applyFormat, detectFormat, type TextFormat } from './textFormat';
@@ -13,43 +16,78 @@ import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../m
 import { zodIssuesToProblems } from '../model/schemaProblems';
 import { renderOptionsFor } from './renderStyle';
 import type { Operation, OperationContext } from '../operations/operation';
+import { snapshotTree, type MapSnap, type Snapshots } from './nodeSnapshot';
+import { NoSplice, RangeSplicer, type RootChanges } from './rangeSplice';
+import { checkSplice, installSplice } from './sectionSplice';
 
 export interface ParseOptions {
   /** File name used in messages. */
   file?: string;
   maxBytes?: number;
+  /** `full` renders the whole document on every edit (today's path, for comparison); default `splice`. */
+  editPath?: EditPath;
 }
 
 export class CampaignDocument {
+  /** How many times any campaign text was parsed and validated in this process (tests count the extension's). */
+  static parses = 0;
+  /** The edit path new documents use unless told otherwise (the bench measures both). */
+  static defaultEditPath: EditPath = process.env.CAMPAIGN_EDIT_PATH === 'full' ? 'full' : 'splice';
+
   private cachedModel: Campaign | undefined;
-  /**
-   * The unedited document as the yaml library renders it, for the splice.
-   * Rendered on first use (before any edit can reach the document), so a
-   * load that only reads the model does not pay for it.
-   */
-  private renderedBefore: string | undefined;
-  /**
-   * True while `document` is exactly what `body` parses to and nothing
-   * outside apply() has had it: apply() then undoes a refused operation by
-   * re-parsing `body`, instead of copying the whole document up front.
-   */
-  private pristine = true;
+  /** The validated file data behind cachedModel, section by section. */
+  private checkedData: Record<string, unknown> | undefined;
+  /** The document may differ from the model (someone had `doc` since the model was made). */
+  private modelStale = false;
+  /** The document may differ from `body` (someone had `doc` since the text was made). */
+  private textStale = false;
+  /** Each node as it reads in `body`; taken before anyone can edit. */
+  private snaps: Snapshots | undefined;
+  private aliased = false;
+  /** Some sections were replaced by re-parsed ones (their comments at the edges may be gone). */
+  private spliced = false;
+  /** How far each top-level section moved in the text since its nodes were parsed. */
+  private offsets = new WeakMap<Pair, number>();
+  /** The changes found when the model was last brought up to date, while nobody has had `doc` since. */
+  private pendingChanges: RootChanges | undefined;
+  /** The text has `%` directives or `---` / `...` markers: a section cannot be read on its own. */
+  private markers: boolean;
   private applying = false;
   /** The last text toString() returned, when it was checked to read back as the document. */
   private verifiedText: string | undefined;
+  private verified = true;
+  /** How the last change reached the text: spliced by node range, or the whole document rendered. */
+  lastEdit: EditReport | undefined;
 
   private constructor(
     /** The yaml Document; operations edit its nodes. */
     private document: Document,
-    /** The original body: LF line endings, no BOM. */
-    private readonly body: string,
-    readonly format: TextFormat,
+    /** The text the document reads as now: LF line endings, no BOM. */
+    private body: string,
+    private textFormat: TextFormat,
     private readonly renderOptions: ReturnType<typeof renderOptionsFor>,
     readonly file: string | undefined,
-  ) {}
+    private readonly editPath: EditPath,
+  ) {
+    this.markers = MARKERS.test(body);
+  }
+
+  private splicer(): RangeSplicer {
+    const rootSnap = this.snaps?.get(this.document.contents as object) as MapSnap | undefined;
+    const offsetOf = (j: number) => {
+      const p = rootSnap?.pairs[j];
+      return p ? (this.offsets.get(p) ?? 0) : 0;
+    };
+    return new RangeSplicer(this.body, this.snapshots(), this.renderOptions, offsetOf);
+  }
+
+  private offsetOf(rootSnap: MapSnap): (j: number) => number {
+    return (j) => this.offsets.get(rootSnap.pairs[j]!) ?? 0;
+  }
 
   /** Parses and validates; throws CampaignError listing every problem. */
   static parse(text: string, options: ParseOptions = {}): CampaignDocument {
+    CampaignDocument.parses++;
     const file = options.file;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -142,81 +180,186 @@ export class CampaignDocument {
         file,
       );
     }
-    const cd = new CampaignDocument(doc, body, format, renderOptionsFor(body), file);
+    const cd = new CampaignDocument(doc, body, format, renderOptionsFor(body), file, options.editPath ?? CampaignDocument.defaultEditPath);
+    cd.checkedData = checked.data as Record<string, unknown>;
     cd.cachedModel = normalizeCampaign(checked.data);
     return cd;
   }
 
+  /** The file's BOM and line endings, kept through every edit. */
+  get format(): TextFormat {
+    return this.textFormat;
+  }
+
   /** The yaml Document; operations edit its nodes. */
   get doc(): Document {
-    // Whoever gets the document may edit it: keep the unedited rendering first.
-    this.rendered();
-    if (!this.applying) {
-      this.pristine = false;
-      this.verifiedText = undefined;
-    }
+    // Whoever gets the document may edit it: remember how it reads first.
+    this.snapshots();
+    this.modelStale = true;
+    this.textStale = true;
+    this.verifiedText = undefined;
+    this.pendingChanges = undefined;
     return this.document;
   }
 
-  private rendered(): string {
-    return (this.renderedBefore ??= this.document.toString(this.renderOptions));
+  private snapshots(): Snapshots {
+    if (!this.snaps) {
+      this.snaps = new WeakMap();
+      this.aliased = snapshotTree(this.document.contents, this.snaps);
+    }
+    return this.snaps;
   }
 
   /**
-   * Applies a named operation. PyYAML writes shared objects as anchors and
-   * aliases (the seed's start_session anchors whole sections inside
-   * active_session); if an edit removed an anchor that is still referenced,
-   * the operation is re-run on a copy of the document whose aliases are all
-   * expanded, so no section is ever lost. An operation that refuses (throws)
-   * leaves the document exactly as it was, even if it had begun editing.
+   * Applies a named operation and brings the text up to date: the nodes it
+   * added, changed or removed are spliced into the text (rangeSplice.ts), or,
+   * where that cannot decide, the whole document is rendered and diffed.
+   * PyYAML writes shared objects as anchors and aliases (the seed's
+   * start_session anchors whole sections inside active_session); if an edit
+   * removed an anchor that is still referenced, the operation is re-run on a
+   * copy of the document whose aliases are all expanded, so no section is
+   * ever lost. An operation that refuses (throws), or whose result does not
+   * fit the schema, leaves the document exactly as it was.
    */
   apply<R>(op: Operation<R>, ctx: OperationContext): R {
-    this.rendered();
-    const pristine = this.pristine;
-    // The document as it was. Copying it costs as much as parsing a third of
-    // the file; while it is as parsed, re-parsing `body` gives it back only
-    // when it is needed (a refusal, or an alias to expand).
-    const saved = pristine ? undefined : this.document.clone();
-    const unedited = () => (saved ? saved.clone() : parseBody(this.body));
-    const aliased = hasAlias(this.document);
+    if (this.applying) return op.apply(this, ctx);
+    this.syncText();
+    const saved: Saved = { body: this.body, format: this.textFormat, model: this.cachedModel, data: this.checkedData };
+    this.snapshots();
     this.applying = true;
     try {
-      let result = op.apply(this, ctx);
-      if (aliased && hasDanglingAlias(this.document)) {
-        const expanded = unedited();
-        expandAliases(expanded);
-        this.document = expanded;
-        this.changed();
-        result = op.apply(this, ctx);
+      let result = this.runOp(op, ctx, saved);
+      void this.model; // validates: an edit that breaks the schema throws here
+      if (!this.trySplice()) {
+        if (this.spliced) {
+          // The whole-document path diffs against a fresh parse, comments and all.
+          this.restore(saved);
+          result = this.runOp(op, ctx, saved);
+          void this.model;
+        }
+        this.fullSync();
       }
-      this.pristine = false;
       return result;
     } catch (err) {
-      this.document = saved ?? parseBody(this.body);
-      this.pristine = pristine;
-      this.changed();
+      this.undo(saved);
       throw err;
     } finally {
       this.applying = false;
     }
   }
 
+  private runOp<R>(op: Operation<R>, ctx: OperationContext, saved: Saved): R {
+    let result = op.apply(this, ctx);
+    if (this.aliased && hasDanglingAlias(this.document)) {
+      const expanded = parseBody(saved.body);
+      expandAliases(expanded);
+      this.document = expanded;
+      this.snaps = new WeakMap();
+      this.changed();
+      result = op.apply(this, ctx);
+      // Expanded: the text no longer matches node for node.
+      this.aliased = true;
+    }
+    return result;
+  }
+
+  /** After a refusal: nothing changed needs nothing; otherwise the document is read again from the text. */
+  private undo(saved: Saved): void {
+    if (this.textStale && this.snaps && !this.aliased && this.body === saved.body) {
+      try {
+        const root = this.document.contents;
+        if (isMap(root)) {
+          const changes = this.splicer().diffRoot(root);
+          if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
+            this.textStale = false;
+            this.modelStale = false;
+            this.cachedModel = saved.model;
+            this.checkedData = saved.data;
+            return;
+          }
+        }
+      } catch {
+        // fall through to a re-read
+      }
+    }
+    this.restore(saved);
+  }
+
+  private restore(saved: Saved): void {
+    this.body = saved.body;
+    this.textFormat = saved.format;
+    this.document = parseBody(saved.body);
+    this.snaps = undefined;
+    this.offsets = new WeakMap();
+    this.pendingChanges = undefined;
+    this.markers = MARKERS.test(saved.body);
+    this.aliased = false;
+    this.spliced = false;
+    this.cachedModel = saved.model;
+    this.checkedData = saved.data;
+    this.modelStale = saved.model === undefined;
+    this.textStale = false;
+    this.verifiedText = undefined;
+  }
+
   /** The normalized model of the document as it is now (after any edits). */
   get model(): Campaign {
-    if (!this.cachedModel) {
-      const checked = campaignFileSchema.safeParse(this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
-      if (!checked.success) {
-        throw new CampaignError('The edit would leave the campaign file invalid; nothing was written.',
-          zodIssuesToProblems(checked.error.issues, this.doc, () => ({ line: 1, column: 1 })), this.file);
+    if (this.modelStale || !this.cachedModel) this.refreshModel();
+    return this.cachedModel!;
+  }
+
+  /** Re-validates only the sections that changed when it can tell which; the whole file otherwise. */
+  private refreshModel(): void {
+    this.modelStale = false;
+    const root = this.document.contents;
+    if (this.cachedModel && this.checkedData && this.snaps && !this.aliased && isMap(root)) {
+      try {
+        const changes = this.splicer().diffRoot(root);
+        this.pendingChanges = changes;
+        const snap = this.snaps.get(root) as MapSnap;
+        const keys = new Set<string>([...changes.changed, ...changes.removed].map((j) => keyOf(snap.pairs[j]!)));
+        for (const p of changes.added) keys.add(keyOf(p));
+        if (keys.size === 0) return;
+        const data = { ...this.checkedData };
+        for (const k of keys) delete data[k];
+        for (const p of root.items as Pair[]) {
+          const k = keyOf(p);
+          if (keys.has(k)) data[k] = p.value === null || p.value === undefined ? null : (p.value as Node).toJS(this.document, { maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        const shape = campaignFileSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } } | undefined>;
+        let valid = true;
+        for (const k of keys) {
+          const schema = shape[k];
+          if (!(k in data) || !schema) continue;
+          const r = schema.safeParse(data[k]);
+          if (!r.success) valid = false;
+          else data[k] = r.data;
+        }
+        if (valid) {
+          this.checkedData = data;
+          this.cachedModel = normalizeCampaign(data as unknown as CampaignFile);
+          return;
+        }
+      } catch (err) {
+        if (!(err instanceof NoSplice)) throw err;
       }
-      this.cachedModel = normalizeCampaign(checked.data);
     }
-    return this.cachedModel;
+    this.cachedModel = undefined;
+    const checked = campaignFileSchema.safeParse(this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
+    if (!checked.success) {
+      this.modelStale = true;
+      throw new CampaignError('The edit would leave the campaign file invalid; nothing was written.',
+        zodIssuesToProblems(checked.error.issues, this.document, () => ({ line: 1, column: 1 })), this.file);
+    }
+    this.checkedData = checked.data as Record<string, unknown>;
+    this.cachedModel = normalizeCampaign(checked.data);
   }
 
   /** Call after editing `doc` so the model is recomputed (and re-validated). */
   changed(): void {
-    this.cachedModel = undefined;
+    this.pendingChanges = undefined;
+    this.modelStale = true;
+    this.textStale = true;
     this.verifiedText = undefined;
   }
 
@@ -228,24 +371,105 @@ export class CampaignDocument {
     return this.doc.contents as unknown as import('yaml').YAMLMap;
   }
 
+  /** Brings `body` up to date with the document: a splice where it can decide, the whole document otherwise. */
+  private syncText(): void {
+    if (!this.textStale) return;
+    if (!this.trySplice()) this.fullSync();
+  }
+
   /**
-   * The file text: the original with only the edited lines replaced. Should a
-   * splice not read back as the edited document (a new line next to lines
-   * the person indented differently, say), the whole document is rendered
-   * instead: a larger diff, but never a changed meaning.
+   * Splices the changed nodes into the text and checks the sections they are
+   * in by re-parsing those alone; false (text untouched) when that cannot decide.
    */
-  toString(): string {
-    emptyCollectionsFlow(this.doc);
-    const after = this.document.toString(this.renderOptions);
-    let body = patchOriginal(this.body, this.rendered(), after);
-    let verified = false;
-    if (body !== this.body && body !== after) {
-      verified = readsBackAs(body, this.document);
-      if (!verified) body = after;
+  private trySplice(): boolean {
+    const started = now();
+    const fail = (reason: string) => {
+      this.lastEdit = { path: 'full', reason };
+      return false;
+    };
+    if (this.editPath === 'full') return fail('the whole-document path was asked for');
+    const snaps = this.snapshots();
+    if (this.aliased) return fail('the file uses anchors and aliases');
+    const root = this.document.contents;
+    if (!isMap(root)) return fail('the top level is not a mapping');
+    if (this.markers) return fail('the file has directives or document markers');
+    try {
+      const changes = this.pendingChanges ?? this.splicer().diffRoot(root);
+      this.pendingChanges = undefined;
+      if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
+        this.textStale = false;
+        this.lastEdit = { path: 'unchanged', ms: now() - started };
+        return true;
+      }
+      const rootSnap = snaps.get(root) as MapSnap;
+      const checked = checkSplice(this.body, this.document, root, rootSnap, changes, this.offsetOf(rootSnap));
+      installSplice(root, rootSnap, checked, snaps, this.offsets);
+      if (changes.edits.some((e) => MARKERS.test(e.text))) this.markers = true;
+      this.body = checked.body;
+      this.textStale = false;
+      this.spliced = true;
+      this.verified = true;
+      this.verifiedText = undefined;
+      this.lastEdit = { path: 'splice', checkedBytes: checked.checkedBytes, edits: changes.edits.length, ms: now() - started };
+      return true;
+    } catch (err) {
+      if (err instanceof NoSplice) return fail(err.reason);
+      throw err;
     }
-    const text = applyFormat(body, this.format);
+  }
+
+  /**
+   * The whole-document path: render the document before and after, splice
+   * the changed lines into the original (minimalPatch.ts), and check the
+   * result reads back as the document (else use the rendering itself). The
+   * document is then the re-read text, so the next edit can splice again.
+   */
+  private fullSync(): void {
+    const started = now();
+    emptyCollectionsFlow(this.document);
+    const before = parseBody(this.body).toString(this.renderOptions);
+    const after = this.document.toString(this.renderOptions);
+    let body = patchOriginal(this.body, before, after);
+    this.verified = body === this.body;
+    if (body !== this.body && body !== after) {
+      const reread = readBack(body, this.document);
+      if (reread) {
+        this.adopt(body, reread);
+      } else body = after;
+    }
+    if (!this.verified && body === after && after !== this.body) {
+      const reread = readBack(after, this.document);
+      if (reread) this.adopt(after, reread);
+      else this.body = after; // assertReadsBack refuses to write it
+    }
+    this.textStale = false;
+    this.verifiedText = undefined;
+    const reason = this.lastEdit?.path === 'full' ? this.lastEdit.reason : undefined;
+    this.lastEdit = { path: 'full', ...(reason ? { reason } : {}), ms: now() - started };
+  }
+
+  /** Takes a re-read of `body` as the document (it read back as the edited one). */
+  private adopt(body: string, reread: Document): void {
+    this.body = body;
+    this.document = reread;
+    this.snaps = undefined;
+    this.offsets = new WeakMap();
+    this.pendingChanges = undefined;
+    this.markers = MARKERS.test(body);
+    this.aliased = false;
+    this.spliced = false;
+    this.verified = true;
+  }
+
+  /** The file text: the original with only the edited nodes (or lines) replaced, in its BOM and line endings. */
+  toString(): string {
+    this.syncText();
+    const text = applyFormat(this.body, this.textFormat);
+    if (!this.textFormat.source || this.textFormat.source.body !== this.body) {
+      this.textFormat = { ...this.textFormat, source: { raw: text, body: this.body } };
+    }
     // assertReadsBack(text) need not parse the whole text a second time.
-    this.verifiedText = verified ? text : undefined;
+    this.verifiedText = this.verified ? text : undefined;
     return text;
   }
 
@@ -256,7 +480,7 @@ export class CampaignDocument {
    */
   assertReadsBack(text: string): void {
     if (text === this.verifiedText) return;
-    if (readsBackAs(detectFormat(text).body, this.document)) return;
+    if (readBack(detectFormat(text).body, this.document)) return;
     throw new CampaignError(
       'The edit could not be written without changing other content of the file; nothing was written. Please report this file.',
       [],
@@ -264,6 +488,30 @@ export class CampaignDocument {
     );
   }
 }
+
+export type EditPath = 'splice' | 'full';
+
+export interface EditReport {
+  /** `splice`: only the changed nodes were rendered; `full`: the whole document was; `unchanged`: nothing to write. */
+  path: 'splice' | 'full' | 'unchanged';
+  /** Why the splice was not used. */
+  reason?: string;
+  /** Bytes re-parsed to check the splice. */
+  checkedBytes?: number;
+  edits?: number;
+  ms?: number;
+}
+
+interface Saved {
+  body: string;
+  format: TextFormat;
+  model: Campaign | undefined;
+  data: Record<string, unknown> | undefined;
+}
+
+const MARKERS = /^(?:%|---|\.\.\.)/m;
+const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key));
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
  * A list or mapping emptied by an edit is written `[]` / `{}`. The yaml
@@ -343,14 +591,14 @@ function oddCollections(doc: Document): Node[] {
   return found;
 }
 
-/** Whether `body` parses to the same values as `doc` (the check behind every write). */
-function readsBackAs(body: string, doc: Document): boolean {
+/** `body` parsed, if it reads as the same values as `doc` (the check behind every write). */
+function readBack(body: string, doc: Document): Document | undefined {
   try {
-    const reread = parseDocument(body, { uniqueKeys: true, prettyErrors: false });
-    if (reread.errors.length) return false;
-    return isDeepStrictEqual(reread.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const reread = parseBody(body);
+    if (reread.errors.length) return undefined;
+    return isDeepStrictEqual(reread.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ? reread : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -369,17 +617,6 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-
-function hasAlias(doc: Document): boolean {
-  let found = false;
-  visit(doc, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
 
 function hasDanglingAlias(doc: Document): boolean {
   let dangling = false;

@@ -100,6 +100,12 @@ async function readSettled(path: string): Promise<Buffer> {
   }
 }
 
+/** The file's text and the hash of its bytes, read as loadCampaign reads it, without parsing. */
+export async function readCampaignFile(path: string, options: FileOptions = {}): Promise<{ text: string; hash: string }> {
+  const { bytes, text } = await readChecked(path, options);
+  return { text, hash: hashText(bytes) };
+}
+
 export async function loadCampaign(path: string, options: FileOptions = {}): Promise<LoadedCampaign> {
   const { bytes, text } = await readChecked(path, options);
   const parseOptions = options.maxBytes === undefined ? { file: path } : { file: path, maxBytes: options.maxBytes };
@@ -271,6 +277,29 @@ export async function applyToFile<R>(
       return { result, text, changed: true, retries: attempt };
     }
     throw new CampaignError(`The campaign file kept changing while "${op.name}" was applied; nothing was written. Try again.`, [], path);
+  });
+}
+
+/**
+ * The write of a kept ("warm") document: `text` replaces the file only if the
+ * file still has the hash it was read with, checked under the lock right
+ * before the rename. False when it changed (nothing was written): the
+ * caller re-reads and re-applies, as applyToFile does.
+ */
+export async function writeIfUnchanged(
+  path: string,
+  text: string,
+  expectedHash: string,
+  options: FileOptions = {},
+): Promise<{ written: boolean; hash: string }> {
+  const target = await writableTarget(path, options);
+  return withFileLock(target, async () => {
+    // One hash of the file, right before the rename (the temp file is already on disk): a
+    // file changed since it was read is then left as it is, and the temp file removed.
+    const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
+    const mode = (await fs.stat(target)).mode & 0o777;
+    const written = await atomicWrite(target, text, mode, unchanged);
+    return { written, hash: written ? hashText(text) : expectedHash };
   });
 }
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { archiveDisplayPath } from '../../core/archive/archiveView';
 import { CampaignError } from '../../core/model/problems';
-import { archiveStore, DEFAULT_KEEP, describeArchive } from '../archiving';
+import { archiveStore, defaultKeep, describeArchive } from '../archiving';
 import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
@@ -24,13 +24,13 @@ export const archiveCommand: CampaignCommand = {
     const store = await campaignStore(ctx, keep === undefined ? arg : undefined);
     if (!store) return;
     ctx.writer.assertWritable(store);
-    const r = await archiveStore(store, keep ?? DEFAULT_KEEP);
+    const r = await archiveStore(store, keep ?? defaultKeep());
     if (r.recovered !== 'none') ctx.log.info(`archive: an interrupted earlier run was ${r.recovered === 'completed' ? 'completed' : 'rolled back'}`);
     const moved = r.buildLog + r.decisions;
     if (moved > 0 || r.recovered !== 'none') await ctx.writer.didWriteFile(store, 'archive');
     if (moved === 0) {
       void ctx.ui.showInformationMessage(
-        `Nothing to archive: ${store.relativePath} keeps the newest ${keep ?? DEFAULT_KEEP} build-log entries and decisions, and has no older ones to move (decisions move only once superseded).`,
+        `Nothing to archive: ${store.relativePath} keeps the newest ${keep ?? defaultKeep()} build-log entries and decisions, and has no older ones to move (decisions move only once superseded).`,
       );
       return r;
     }

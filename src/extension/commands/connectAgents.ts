@@ -6,10 +6,10 @@
 // Keybindings (and tests) can skip the Quick Pick by passing the answers:
 //   { "command": "campaign.connectAgents", "args": { "agents": ["claude", "cursor"], "mcp": true } }
 import * as vscode from 'vscode';
-import { mcpRegistered, presentAgents } from '../../core/agents/agentDetect';
-import { AGENT_NAMES, type AgentName } from '../../core/agents/agentTable';
+import type { AgentName } from '../../core/agents/agentTable';
 import { EditedBlockError } from '../../core/agents/claudeMdBlock';
-import { connect, type ConnectOptions, type ConnectResult } from '../../core/agents/connect';
+import type { ConnectOptions, ConnectResult } from '../../core/agents/connect';
+import { rareCore } from '../lazy/loadLazy';
 import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
 import { tokenBudget } from '../settings';
@@ -29,9 +29,9 @@ export function connectAgentsArgs(arg: unknown): ConnectAgentsArgs | undefined {
   const ok =
     Array.isArray(a.agents) &&
     a.agents.length > 0 &&
-    a.agents.every((n) => n === 'all' || (AGENT_NAMES as readonly unknown[]).includes(n)) &&
+    a.agents.every((n) => n === 'all' || (rareCore().AGENT_NAMES as readonly unknown[]).includes(n)) &&
     (a.mcp === undefined || typeof a.mcp === 'boolean');
-  if (!ok) throw new CampaignError(`Connect Agents takes { "agents": [${[...AGENT_NAMES, 'all'].map((n) => `"${n}"`).join(' | ')}, …], "mcp"?: true | false }.`);
+  if (!ok) throw new CampaignError(`Connect Agents takes { "agents": [${[...rareCore().AGENT_NAMES, 'all'].map((n) => `"${n}"`).join(' | ')}, …], "mcp"?: true | false }.`);
   return a as unknown as ConnectAgentsArgs;
 }
 
@@ -62,12 +62,12 @@ export function summarizeAgents(result: ConnectResult): string {
 }
 
 async function askAgents(ctx: CommandContext, root: string): Promise<ConnectAgentsArgs | undefined> {
-  const present = new Set(await presentAgents(root));
+  const present = new Set(await rareCore().presentAgents(root));
   const items: AgentItem[] = AGENT_ITEMS.map((i) => ({ label: i.label, description: i.description, agent: i.agent, picked: present.has(i.agent) }));
   // A folder with no agent's files yet: Claude Code, as Connect always did.
   if (present.size === 0) items[0]!.picked = true;
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: MCP_LABEL, description: '.mcp.json, and each chosen agent’s project MCP file', mcp: true, picked: await mcpRegistered(root) });
+  items.push({ label: MCP_LABEL, description: '.mcp.json, and each chosen agent’s project MCP file', mcp: true, picked: await rareCore().mcpRegistered(root) });
   const picked = await ctx.ui.showQuickPickMany(items, { title: 'Connect Agents', placeHolder: 'Which coding agents should get the campaign at every session start?' });
   if (!picked) return undefined;
   const agents = picked.flatMap((i) => (i.agent ? [i.agent] : []));
@@ -95,7 +95,7 @@ export const connectAgentsCommand: CampaignCommand = {
     };
     let result: ConnectResult;
     try {
-      result = await connect(options);
+      result = await rareCore().connect(options);
     } catch (err) {
       if (!(err instanceof EditedBlockError)) throw err;
       const replace = await ctx.ui.showWarningMessage(
@@ -104,7 +104,7 @@ export const connectAgentsCommand: CampaignCommand = {
         'Replace Block',
       );
       if (replace !== 'Replace Block') return;
-      result = await connect({ ...options, force: true });
+      result = await rareCore().connect({ ...options, force: true });
     }
     ctx.log.info(`connect agents (${result.agents.join(', ')}) in ${store.folder.name}: ${result.changes.map((c) => `${c.relPath} ${c.change}`).join(', ')}`);
     const actions = result.snippets.length ? ['Show MCP Snippets'] : [];

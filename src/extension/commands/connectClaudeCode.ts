@@ -6,9 +6,9 @@
 // Keybindings (and tests) can skip the Quick Picks by passing the answers:
 //   { "command": "campaign.connectClaudeCode", "args": { "mode": "hook", "settings": "local" } }
 import * as vscode from 'vscode';
-import { EditedBlockError, findBlock } from '../../core/agents/claudeMdBlock';
 import type { SettingsScope } from '../../core/agents/claudeSettings';
-import { connect, type ConnectOptions, type ConnectResult } from '../../core/agents/connect';
+import type { ConnectOptions, ConnectResult } from '../../core/agents/connect';
+import { rareCore } from '../lazy/loadLazy';
 import type { DeliveryMode } from '../../core/agents/claudeMdBlock';
 import { CampaignError } from '../../core/model/problems';
 import { CommandIds } from '../commandIds';
@@ -103,16 +103,16 @@ export const connectClaudeCodeCommand: CampaignCommand = {
     if (choice.mode === 'hook') options.settings = choice.settings ?? 'project';
     let result: ConnectResult;
     try {
-      result = await connect(options);
+      result = await rareCore().connect(options);
     } catch (err) {
-      if (!(err instanceof EditedBlockError)) throw err;
+      if (!(err instanceof rareCore().EditedBlockError)) throw err;
       const replace = await ctx.ui.showWarningMessage(
         `The Campaign block in ${err.fileName} was edited by hand since Campaign wrote it. Replace it with the current block? Your edits inside the markers will be lost.`,
         { modal: true },
         'Replace Block',
       );
       if (replace !== 'Replace Block') return;
-      result = await connect({ ...options, force: true });
+      result = await rareCore().connect({ ...options, force: true });
     }
     ctx.log.info(`connect (${result.mode}) in ${store.folder.name}: ${result.changes.map((c) => `${c.relPath} ${c.change}`).join(', ')}`);
     void ctx.ui.showInformationMessage(summarize(result), 'Open CLAUDE.md', 'Show Primer File').then((action) => {
@@ -132,7 +132,7 @@ async function askConnect(ctx: CommandContext, root: vscode.Uri): Promise<Connec
   const agentsText = await readText(vscode.Uri.joinPath(root, 'AGENTS.md'));
   let hasAgentsBlock = false;
   try {
-    hasAgentsBlock = agentsText !== undefined && findBlock(agentsText, 'AGENTS.md') !== undefined;
+    hasAgentsBlock = agentsText !== undefined && rareCore().findBlock(agentsText, 'AGENTS.md') !== undefined;
   } catch {
     hasAgentsBlock = true;
   }

@@ -2,8 +2,8 @@
 // what Connect added (the block, the hook, the primer file); files Connect
 // created that hold nothing else are deleted. A hand-edited block is removed
 // only after asking.
-import { EditedBlockError } from '../../core/agents/claudeMdBlock';
-import { disconnect, type DisconnectResult } from '../../core/agents/connect';
+import type { DisconnectResult } from '../../core/agents/connect';
+import { rareCore } from '../lazy/loadLazy';
 import { CommandIds } from '../commandIds';
 import { campaignStore, type CampaignCommand } from './commandContext';
 
@@ -17,16 +17,16 @@ export function disconnectRun(notConnected: string, disconnected: string): Campa
     const root = store.folder.uri.fsPath;
     let result: DisconnectResult;
     try {
-      result = await disconnect({ root });
+      result = await rareCore().disconnect({ root });
     } catch (err) {
-      if (!(err instanceof EditedBlockError)) throw err;
+      if (!(err instanceof rareCore().EditedBlockError)) throw err;
       const remove = await ctx.ui.showWarningMessage(
         `The Campaign block in ${err.fileName} was edited by hand. Remove it anyway? Your edits inside the markers will be lost.`,
         { modal: true },
         'Remove Block',
       );
       if (remove !== 'Remove Block') return;
-      result = await disconnect({ root, force: true });
+      result = await rareCore().disconnect({ root, force: true });
     }
     ctx.log.info(`disconnect in ${store.folder.name}: ${result.changes.map((c) => `${c.relPath} ${c.change}${c.exact === false ? ' (not exact)' : ''}`).join(', ') || 'nothing to do'}`);
     void ctx.ui.showInformationMessage(

@@ -11,10 +11,9 @@ import * as vscode from 'vscode';
 import { CampaignDocument } from '../../core/document/campaignDocument';
 import { atomicWrite, createCampaignFile } from '../../core/file/campaignFile';
 import { renderCampaignFile } from '../../core/document/newCampaign';
-import { planImport } from '../../core/import/importPlan';
-import { buildImportReport, describeSources, formatImportReport, type ImportReport } from '../../core/import/importReport';
-import { findMemoryBank, readImportSources } from '../../core/import/importSources';
-import { mergeImport, type MergeCounts } from '../../core/import/mergeImport';
+import type { ImportReport } from '../../core/import/importReport';
+import type { MergeCounts } from '../../core/import/mergeImport';
+import { rareCore } from '../lazy/loadLazy';
 import { CampaignError } from '../../core/model/problems';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';
@@ -30,7 +29,7 @@ interface SourceItem extends vscode.QuickPickItem {
 /** What to import: the memory bank when the folder has one and the person picks it, else Markdown files from a dialog. */
 async function chooseSources(ctx: CommandContext, store: CampaignStore): Promise<string[] | undefined> {
   const root = store.folder.uri.fsPath;
-  const bank = await findMemoryBank(root);
+  const bank = await rareCore().findMemoryBank(root);
   if (bank) {
     const where = relative(root, bank.folder) || '.';
     const items: SourceItem[] = [
@@ -52,7 +51,7 @@ async function chooseSources(ctx: CommandContext, store: CampaignStore): Promise
 }
 
 async function showReport(report: ImportReport, title: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: formatImportReport(report, title) });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: rareCore().formatImportReport(report, title) });
   await vscode.window.showTextDocument(doc, { preview: true });
 }
 
@@ -73,9 +72,9 @@ export const importCampaignCommand: CampaignCommand = {
     if (!paths || paths.length === 0) return;
 
     const root = store.folder.uri.fsPath;
-    const sources = await readImportSources(root, paths);
-    const plan = planImport(sources.files, sources.bankFolder !== undefined ? { bankFolder: sources.bankFolder } : {});
-    const what = describeSources({ layout: plan.layout, files: plan.files.map((f) => f.name), ...(plan.bankFolder !== undefined ? { bankFolder: plan.bankFolder } : {}) });
+    const sources = await rareCore().readImportSources(root, paths);
+    const plan = rareCore().planImport(sources.files, sources.bankFolder !== undefined ? { bankFolder: sources.bankFolder } : {});
+    const what = rareCore().describeSources({ layout: plan.layout, files: plan.files.map((f) => f.name), ...(plan.bankFolder !== undefined ? { bankFolder: plan.bankFolder } : {}) });
 
     let text: string;
     let merged: MergeCounts | undefined;
@@ -87,7 +86,7 @@ export const importCampaignCommand: CampaignCommand = {
         'Replace',
       );
       if (choice === 'Merge') {
-        const outcome = await ctx.writer.run(store, mergeImport(plan.data));
+        const outcome = await ctx.writer.run(store, rareCore().mergeImport(plan.data));
         merged = outcome.result;
         text = await fs.readFile(store.uri.fsPath, 'utf8');
       } else if (choice === 'Replace') {
@@ -105,9 +104,9 @@ export const importCampaignCommand: CampaignCommand = {
       await ctx.writer.didWriteFile(store, 'import');
     }
 
-    const report = buildImportReport(plan, text, merged);
+    const report = rareCore().buildImportReport(plan, text, merged);
     const title = `Import report: ${store.relativePath}`;
-    for (const line of formatImportReport(report, title).trimEnd().split('\n')) ctx.log.info(`import: ${line}`);
+    for (const line of rareCore().formatImportReport(report, title).trimEnd().split('\n')) ctx.log.info(`import: ${line}`);
     for (const line of plan.unplacedReasons) ctx.log.warn(`import: ${line}`);
     const d = plan.data;
     const parts = [

@@ -1,0 +1,72 @@
+// Job: the write behind the extension's warm document (writeIfUnchanged) and
+// a kept document taking operation after operation: the file is replaced only
+// while it still has the hash it was read with, and a document that took many
+// operations writes the same file a fresh read would.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { hashText, readCampaignFile, writeIfUnchanged } from '../../src/core/file/campaignFile';
+import { addWork, completeWork, removeWork } from '../../src/core/operations/workOps';
+import { logDecision } from '../../src/core/operations/decisionOps';
+import type { Operation } from '../../src/core/operations/operation';
+import { fixture, tempDir } from '../support/fixtures';
+
+const NOW = new Date(2026, 3, 2, 12, 0, 0);
+const random = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 53 + 5) & 0xff);
+
+function project(text: string) {
+  const t = tempDir();
+  mkdirSync(join(t.dir, '.claude'));
+  const path = join(t.dir, '.claude', 'campaign.yaml');
+  writeFileSync(path, text);
+  return { ...t, path };
+}
+
+describe('warm writes', () => {
+  it('writes while the file has the hash it was read with, and refuses once someone else changed it', async () => {
+    const p = project(fixture('commented.yaml'));
+    try {
+      const read = await readCampaignFile(p.path);
+      const cd = CampaignDocument.parse(read.text, { file: p.path });
+      cd.apply(addWork({ title: 'Warm one' }), { now: NOW, random });
+      const text = cd.toString();
+      const first = await writeIfUnchanged(p.path, text, read.hash, { root: p.dir });
+      assert.equal(first.written, true);
+      assert.equal(first.hash, hashText(readFileSync(p.path)));
+      assert.equal(readFileSync(p.path, 'utf8'), text);
+
+      // Another program edits the file; a write based on the old hash must not replace it.
+      const theirs = `${text}# their note\n`;
+      writeFileSync(p.path, theirs);
+      cd.apply(addWork({ title: 'Stale one' }), { now: NOW, random });
+      const second = await writeIfUnchanged(p.path, cd.toString(), first.hash, { root: p.dir });
+      assert.equal(second.written, false);
+      assert.equal(readFileSync(p.path, 'utf8'), theirs, 'their edit is untouched');
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('a kept document writes, operation after operation, what a fresh read of each result would', () => {
+    let text = fixture('commented.yaml');
+    const warm = CampaignDocument.parse(text);
+    const ops: Operation<unknown>[] = [
+      addWork({ title: 'First' }) as Operation<unknown>,
+      addWork({ title: 'Second', priority: 'high' }) as Operation<unknown>,
+      logDecision({ decision: 'Keep the document', rationale: 'No parse per click' }) as Operation<unknown>,
+      completeWork('First') as Operation<unknown>,
+      removeWork('Second') as Operation<unknown>,
+    ];
+    for (const op of ops) {
+      warm.apply(op, { now: NOW, random });
+      const cold = CampaignDocument.parse(text);
+      cold.apply(op, { now: NOW, random });
+      const next = warm.toString();
+      assert.equal(next, cold.toString(), `${op.name}: the kept document and a fresh read write the same text`);
+      assert.deepEqual(warm.model, CampaignDocument.parse(next).model, `${op.name}: the kept document's model is the file's`);
+      text = next;
+    }
+  });
+});

@@ -35,10 +35,11 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
+  // jsonc-parser's default (UMD) entry loads its parts with a dynamic require
+  // that a bundle cannot follow; its ES module build bundles. Every bundle
+  // (extension, lazy, CLI, MCP, tests) takes the same one.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
-
-// jsonc-parser's default (UMD) entry loads its parts with a dynamic require that a bundle cannot follow; its ES module build bundles.
-const bundledAlias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 const builds = [
   {
@@ -49,17 +50,25 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    alias: bundledAlias,
   },
   {
     ...common,
     entryPoints: ['src/cli/bin.ts'],
-    alias: bundledAlias,
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The MCP server and its SDK, required by `campaign mcp` only: every other
+    // CLI command starts without loading them.
+    ...common,
+    entryPoints: ['src/mcp/mcpServer.ts'],
+    outfile: 'dist/mcp.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

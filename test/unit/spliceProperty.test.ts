@@ -61,7 +61,8 @@ function cases(f: SpliceFile, pick: number): Case[] {
   if (f.session) out.push({ name: 'session.update', op: updateSession({ focus: 'Refocused' }), touches: [['active_session', 'focus']] });
   if (f.workCount) {
     out.push(
-      { name: 'work.update', op: updateWork(String(w + 1), { priority: 'low', title: 'Renamed' }), touches: work(w) },
+      // Renaming the item a session is focused on renames the focus too (the core's session rule).
+      { name: 'work.update', op: updateWork(String(w + 1), { priority: 'low', title: 'Renamed' }), touches: [...work(w), ...(f.session ? [['active_session', 'focus'] as Path] : [])] },
       { name: 'work.remove', op: removeWork(String(w + 1)), touches: work(w) },
       {
         name: 'work.complete',

@@ -1,8 +1,19 @@
 // Job: `campaign mcp [--file PATH]`: run the stdio MCP server for agents.
 // Its own --file (after the command name) is what editor registrations pass.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serveCampaignMcp } from '../../mcp/mcpServer';
+import type * as McpServerModule from '../../mcp/mcpServer';
 import type { CliContext } from '../cliContext';
+
+/**
+ * The server lives in its own bundle beside this one (dist/mcp.js, see
+ * scripts/build.mjs): the SDK is most of its weight, and no other command
+ * should pay for loading it.
+ */
+function loadMcpServer(): typeof McpServerModule {
+  return createRequire(__filename)(join(__dirname, 'mcp.js')) as typeof McpServerModule;
+}
 
 export const mcpUsage = 'mcp [--file PATH]';
 
@@ -16,7 +27,7 @@ export async function mcpCommand(ctx: CliContext, argv: string[]): Promise<numbe
   }
   const file = values.file ?? ctx.file;
   ctx.err(`campaign mcp: serving ${file ? `--file ${file}` : `the campaign found from ${ctx.cwd}`} on stdio`);
-  await serveCampaignMcp({ cwd: ctx.cwd, ...(file !== undefined ? { file } : {}), now: ctx.now, log: (t) => ctx.err(`campaign mcp: ${t}`) }, CAMPAIGN_VERSION);
+  await loadMcpServer().serveCampaignMcp({ cwd: ctx.cwd, ...(file !== undefined ? { file } : {}), now: ctx.now, log: (t) => ctx.err(`campaign mcp: ${t}`) }, CAMPAIGN_VERSION);
   return 0;
 }
 

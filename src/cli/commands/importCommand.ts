@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { atomicWrite, createCampaignFile, decodeCampaignBytes } from '../../core/file/campaignFile';
 import { CampaignDocument } from '../../core/document/campaignDocument';
-import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/findCampaign';
+import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/campaignPath';
 import { importMarkdown } from '../../core/import/markdownImport';
 import { renderCampaignFile } from '../../core/document/newCampaign';
 import { refreshPrimerFile } from '../../core/primer/primerFile';

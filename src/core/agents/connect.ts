@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { atomicWrite, loadCampaign } from '../file/campaignFile';
+import { readIfExists } from '../file/readIfExists';
 import { blockBody, findBlock, removeBlock, upsertBlock, type DeliveryMode } from './claudeMdBlock';
 import {
   HOOK_COMMAND,
@@ -66,15 +67,6 @@ interface PlannedWrite {
   /** New text; undefined deletes the file. */
   text: string | undefined;
   change: FileChange;
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 /** Where a write really lands: through a symlink (CLAUDE.md is often a link to AGENTS.md) to its target. */

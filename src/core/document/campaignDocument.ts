@@ -11,6 +11,7 @@ import { applyFormat, detectFormat, type TextFormat } from './textFormat';
 import { patchOriginal } from './minimalPatch';
 import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits';
 import { zodIssuesToProblems } from '../model/schemaProblems';
+import { formatBytes } from '../model/formatBytes';
 import { renderOptionsFor } from './renderStyle';
 import type { Operation, OperationContext } from '../operations/operation';
 
@@ -361,12 +362,6 @@ function parseBody(body: string, lineCounter?: LineCounter): Document {
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
 }
 
 

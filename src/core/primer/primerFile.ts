@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { archiveInfo } from '../archive/archiveView';
 import { atomicWrite, loadCampaign } from '../file/campaignFile';
+import { readIfExists } from '../file/readIfExists';
 import { findBlock } from '../agents/claudeMdBlock';
 import type { Campaign } from '../model/model';
 import { renderPrimer } from './primer';
@@ -101,15 +102,6 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
   }
 }
 

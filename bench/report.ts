@@ -7,6 +7,7 @@ import type { ExtensionResult } from './extension';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memory';
 import type { PrimerRenderRow } from './primerRender';
+import type { RefusalRow } from './refusals';
 import { formatSize, round } from './stats';
 
 export interface BenchResults {
@@ -18,6 +19,7 @@ export interface BenchResults {
   editLatency: EditLatencyRow[];
   primerRender: PrimerRenderRow[];
   memory: MemoryResult[];
+  refusals?: RefusalRow[];
   extension?: ExtensionResult;
   extensionNote?: string;
   targets: TargetCheck[];
@@ -89,6 +91,17 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
       met: primerOneMb.render.median <= 20,
       detail: `${ms(primerOneMb.render.median)} ms median`,
     });
+  }
+  for (const f of r.refusals ?? []) {
+    checks.push({
+      target: `${f.input} refused${f.via === 'cli' ? ' by the CLI' : ''} in ≤${n(Math.round(f.targetMs))} ms`,
+      met: f.refused && f.wall.max <= f.targetMs,
+      detail: `${ms(f.wall.median)} ms median, ${ms(f.wall.max)} ms slowest of ${f.wall.runs}${f.refused ? '' : '; NOT refused cleanly'}`,
+    });
+  }
+  if (r.extension?.liveUpdate?.summary) {
+    const live = r.extension.liveUpdate.summary;
+    checks.push({ target: 'an edit on disk reaches the Remaining Work view in ≤1,500 ms', met: live.max <= 1500, detail: `${ms(live.median)} ms median, ${ms(live.max)} ms slowest of ${live.runs}` });
   }
   const ext = r.extension;
   for (const b of ext?.bundles ?? []) {
@@ -163,6 +176,20 @@ export function renderMarkdown(r: BenchResults): string {
     ),
   );
   out.push('');
+
+  if (r.refusals?.length) {
+    out.push('### Refusals of hostile files');
+    out.push('');
+    out.push('How long a hostile file takes to be refused (alias bombs, deep nesting, complex keys, a 50 MB file) or, for the 1 MB values the fuzz makes, read. Wall-clock ms; the tests assert only that each is refused cleanly.');
+    out.push('');
+    out.push(
+      table(
+        ['input', 'size', 'via', 'median', 'slowest', 'target'],
+        r.refusals.map((f) => [f.input, formatSize(f.bytes), f.via === 'cli' ? 'CLI process' : 'parse', ms(f.wall.median), ms(f.wall.max), `${mark(f.refused && f.wall.max <= f.targetMs)} ≤${n(Math.round(f.targetMs))}`]),
+      ),
+    );
+    out.push('');
+  }
 
   out.push('### Memory');
   out.push('');

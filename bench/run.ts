@@ -11,6 +11,7 @@ import { measureExtension, type ExtensionResult } from './extension';
 import { describeMachine, finishMachine } from './machine';
 import { measureMemory } from './memory';
 import { measurePrimerRender } from './primerRender';
+import { measureRefusals } from './refusals';
 import { checkTargets, renderMarkdown, type BenchResults } from './report';
 import { repoRoot } from '../test/support/codeServer';
 
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
   log('primer render');
   const primerRender = measurePrimerRender(SIZES, undefined);
 
+  log('refusals of hostile files');
+  const refusals = measureRefusals(join(repoRoot, 'dist', 'cli.js'), quick ? 2 : 5, log);
+
   log('memory (5 MB, child processes)');
   const memory = measureMemory(5_000_000, join(__dirname, 'memoryProbe.js'));
 
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     editLatency,
     primerRender,
     memory,
+    refusals,
     ...(extension ? { extension } : {}),
     ...(extensionNote ? { extensionNote } : {}),
   };

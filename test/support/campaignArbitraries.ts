@@ -310,11 +310,39 @@ export function renderCampaign(data: Data, st: Style, seed: number): GeneratedCa
   if (!isDeepStrictEqual(parseDocument(body).toJS(), doc.toJS())) {
     body = doc.toString({ ...options, defaultStringType: 'QUOTE_DOUBLE' });
   }
-  if (st.blankLines) body = body.replace(/\n(?=[A-Za-z_])/g, '\n\n');
-  if (!st.finalNewline) body = body.replace(/\n+$/, '');
+  // Blank lines between sections and a missing final newline are how people
+  // write files, but after a keep-chomped block scalar (`|+`) both are part of
+  // its value: a blank line adds a newline to it, a cut one takes it away. The
+  // generated text must mean the generated data, so each is applied only where
+  // the file still reads back the same.
+  const meaning = doc.toJS();
+  const same = (t: string) => isDeepStrictEqual(parseDocument(t).toJS(), meaning);
+  if (st.blankLines) {
+    const spaced = body.replace(/\n(?=[A-Za-z_])/g, '\n\n');
+    body = same(spaced) ? spaced : spaceSectionsSafely(body, same);
+  }
+  if (!st.finalNewline) {
+    const cut = body.replace(/\n+$/, '');
+    if (same(cut)) body = cut;
+  }
   let text = st.crlf ? body.replace(/\n/g, '\r\n') : body;
   if (st.bom) text = `\ufeff${text}`;
   return { data: source, text, comments, style: st };
+}
+
+/** A blank line before each top-level key whose blank line does not change what the file means. */
+function spaceSectionsSafely(body: string, same: (t: string) => boolean): string {
+  const lines = body.split('\n');
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[A-Za-z_]/.test(line)) {
+      const spaced = `${out}\n\n${[line, ...lines.slice(i + 1)].join('\n')}`;
+      if (same(spaced)) out += '\n';
+    }
+    out += `\n${line}`;
+  }
+  return out;
 }
 
 /** Adds comments inside one top-level section and picks flow or block lists. */

@@ -118,12 +118,11 @@ describe('fuzz regressions', () => {
     assert.equal(CampaignDocument.parse(text).toString(), text);
   });
 
-  it('nested mappings used as keys are refused at once (they took minutes to read)', () => {
-    const started = Date.now();
+  // They took minutes to read; how fast they are refused now is a bench target (bench/refusals.ts).
+  it('nested mappings used as keys are refused', () => {
     refused(`version: 1\nx_deep: ${'{'.repeat(400)}${'}'.repeat(400)}\n`);
     refused('? [a, b]\n: c\n');
     refused('x: &k a\n*k : b\n');
-    assert.ok(Date.now() - started < 1_000);
   });
 
   it('nesting is capped at 100 levels, whatever the thread\'s stack size', () => {

@@ -16,17 +16,26 @@ export function fuzzRuns(defaultRuns: number): number {
   return Math.max(1, Math.round((env * defaultRuns) / 200));
 }
 
-/** Seed for fast-check: CAMPAIGN_FUZZ_SEED reproduces a run; otherwise random (printed by fast-check on failure). */
-export function fuzzSeed(): number | undefined {
-  const raw = process.env.CAMPAIGN_FUZZ_SEED;
-  if (raw && Number.isInteger(Number(raw))) return Number(raw);
-  // CI runs a fixed seed so a red build always reproduces; local runs explore new seeds
-  // (fast-check prints the seed of any failure: rerun it with CAMPAIGN_FUZZ_SEED).
-  return process.env.CI ? CI_FUZZ_SEED : undefined;
+/**
+ * The seed of this run's properties: CAMPAIGN_FUZZ_SEED reproduces a run; CI
+ * uses a fixed seed so a red build always reproduces; a local run picks a new
+ * one, so every run explores new cases. It is chosen once per process, so a
+ * test can print it (t.diagnostic), and fast-check prints it with the path of
+ * any failure: rerun with CAMPAIGN_FUZZ_SEED=<seed> (and CAMPAIGN_FUZZ_PATH=<path>
+ * where the test reads it) to replay exactly that case.
+ */
+export function fuzzSeed(): number {
+  return RUN_SEED;
 }
 
 /** The seed CI uses. */
 export const CI_FUZZ_SEED = 20261124;
+
+const RUN_SEED = ((): number => {
+  const raw = process.env.CAMPAIGN_FUZZ_SEED;
+  if (raw && Number.isInteger(Number(raw))) return Number(raw);
+  return process.env.CI ? CI_FUZZ_SEED : Math.floor(Math.random() * 0x7fffffff);
+})();
 
 // ---- text ---------------------------------------------------------------
 

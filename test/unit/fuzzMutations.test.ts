@@ -137,6 +137,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
   after(() => reader.close());
 
   it('mutated campaign files: a CampaignError with line and column, or a clean read', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     const tally = { cases: 0, read: 0, refused: 0, editsApplied: 0, editsRefused: 0, slowestMs: 0, byKind: {} as Record<string, number> };
     const started = Date.now();
     fc.assert(
@@ -172,7 +173,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
           else tally.editsRefused++;
         }
       }),
-      { numRuns: fuzzRuns(400), seed: fuzzSeed(), endOnFailure: true, includeErrorInReport: true },
+      { numRuns: fuzzRuns(400), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, endOnFailure: true, includeErrorInReport: true },
     );
     const ms = Date.now() - started;
     t.diagnostic(
@@ -183,6 +184,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
   });
 
   it('random bytes and random unicode text: never a crash or a hang', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     let n = 0;
     fc.assert(
       fc.property(
@@ -205,7 +207,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
           }
         },
       ),
-      { numRuns: fuzzRuns(1000), seed: fuzzSeed(), endOnFailure: true, includeErrorInReport: true },
+      { numRuns: fuzzRuns(1000), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, endOnFailure: true, includeErrorInReport: true },
     );
     t.diagnostic(`${n} random inputs`);
     recordBattery('fuzz: random bytes and text', { cases: n });

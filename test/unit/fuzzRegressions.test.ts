@@ -13,6 +13,9 @@ import { setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
 import { CampaignError } from '../../src/core/model/problems';
 import { fixedContext, fixture, tempDir } from '../support/fixtures';
+import fc from 'fast-check';
+import { Document, parseDocument } from 'yaml';
+import { fuzzRuns, fuzzSeed, generatedCampaign, renderCampaign, type Style } from '../support/campaignArbitraries';
 
 function edit(text: string, ...ops: Operation<unknown>[]): { text: string; cd: CampaignDocument } {
   const cd = CampaignDocument.parse(text);
@@ -169,5 +172,34 @@ describe('fuzz regressions', () => {
     } finally {
       t.cleanup();
     }
+  });
+
+  // The generator's own bug: blank lines between sections (and a cut final
+  // newline) changed the value of a keep-chomped block scalar (`|+`) before
+  // them, so the generated text no longer meant the generated data and random
+  // seeds failed locally while CI's fixed seed passed.
+  it('the fuzz generator: blank lines and a missing final newline never change a `|+` value', () => {
+    const st: Style = { indent: 2, indentSeq: true, quotes: 'plain', lineWidth: 0, flowLists: false, crlf: false, bom: false, finalNewline: true, blankLines: true, seed: false, comments: false };
+    for (const value of ['a\n\n', 'multi\nline\n\n\n', ' a\n\n', 'a\n']) {
+      for (const data of [{ version: 1, handoff_notes: { next_session: value }, x_team: { owner: 'o' } }, { version: 1, x_team: { owner: value } }]) {
+        for (const finalNewline of [true, false]) {
+          for (const crlf of [false, true]) {
+            const { text } = renderCampaign(data, { ...st, finalNewline, crlf }, 1);
+            assert.deepEqual(parseDocument(text).toJS(), new Document(data).toJS(), JSON.stringify(text));
+            assert.equal(CampaignDocument.parse(text).toString(), text);
+          }
+        }
+      }
+    }
+  });
+
+  it('the fuzz generator: every generated file means its generated data (this run\'s seed)', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()})`);
+    fc.assert(
+      fc.property(generatedCampaign, (gen) => {
+        assert.deepEqual(parseDocument(gen.text.replace(/^\ufeff/, '')).toJS(), new Document(gen.data).toJS(), JSON.stringify(gen.text));
+      }),
+      { numRuns: fuzzRuns(500), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, includeErrorInReport: true },
+    );
   });
 });

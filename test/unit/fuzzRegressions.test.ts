@@ -8,7 +8,7 @@ import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { applyToFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork, completeWork, updateWork } from '../../src/core/operations/workOps';
 import { endSession, startSession } from '../../src/core/operations/sessionOps';
-import { logDecision } from '../../src/core/operations/decisionOps';
+import { logDecision, supersedeDecision } from '../../src/core/operations/decisionOps';
 import { setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
 import { CampaignError } from '../../src/core/model/problems';
@@ -201,5 +201,28 @@ describe('fuzz regressions', () => {
       }),
       { numRuns: fuzzRuns(500), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, includeErrorInReport: true },
     );
+  });
+
+  // Found by random seeds once the generator was right (CAMPAIGN_FUZZ_SEED=444852213):
+  // a re-render at indent 4 wrote `|2-` with a blank first line so it read back
+  // with two more spaces; the core now writes such a block double-quoted.
+  it('a block scalar with a blank first line keeps its value when the section is re-rendered at another indent', () => {
+    const text = [
+      'version: 1', '', 'remaining_work:', '- "[LOW] x"', '- TODO', '', 'decisions_log:', '- owner:', '    nested: pu', '  id: 9',
+      '  date: null', '  decision: "~" # c3', '  rationale: |2-', '    ', '     #&a[Med] !}]', '  # c4', '  status: active',
+      '  superseded_by: d-zzzz', '', 'handoff_notes:', '  next_session: -3.75 # c5 ok', '',
+    ].join('\n');
+    const first = edit(text, addWork({ title: 'x', priority: 'high' })).text;
+    const { cd } = edit(first, supersedeDecision('9', { decision: 'y', rationale: 'z' }));
+    assert.equal(cd.model.decisions_log[0]!.rationale, '\n #&a[Med] !}]');
+  });
+
+  // Found by random seeds (CAMPAIGN_FUZZ_SEED=1134054331): an anchor named with a
+  // control character read fine but could not be written back (a crash on save).
+  it('an anchor the yaml writer refuses is refused on read, with its line and column', () => {
+    for (const text of ['&\u00035', 'version: 1\nx_team: &a\u0001b keep\n']) {
+      const err = refused(text);
+      assert.match(err.message, /anchor/);
+    }
   });
 });

@@ -109,6 +109,14 @@ export class CampaignDocument {
         file,
       );
     }
+    const anchors = unwritableAnchors(doc);
+    if (anchors.length) {
+      throw new CampaignError(
+        'The campaign file names an anchor (`&name`) with a space, comma, bracket or control character, which no YAML writer accepts; rename the anchor.',
+        anchors.slice(0, 20).map((n) => ({ ...(n.range ? pos(n.range[0]) : { line: 1, column: 1 }), message: `anchor ${JSON.stringify(n.anchor)} cannot be written back` })),
+        file,
+      );
+    }
 
     let data: unknown;
     try {
@@ -237,12 +245,21 @@ export class CampaignDocument {
    */
   toString(): string {
     emptyCollectionsFlow(this.doc);
-    const after = this.document.toString(this.renderOptions);
+    let after = this.document.toString(this.renderOptions);
     let body = patchOriginal(this.body, this.rendered(), after);
     let verified = false;
     if (body !== this.body && body !== after) {
       verified = readsBackAs(body, this.document);
       if (!verified) body = after;
+    }
+    // The yaml writer re-renders some block scalars (a blank or indented first
+    // line, at an indent other than 2) so they read back differently; written
+    // double-quoted instead, they keep their value. Only when the render failed.
+    if (!verified && body === after && body !== this.body && !readsBackAs(after, this.document) && quoteBlockScalars(this.document)) {
+      after = this.document.toString(this.renderOptions);
+      body = patchOriginal(this.body, this.rendered(), after);
+      verified = readsBackAs(body, this.document);
+      if (!verified && body !== after) body = after;
     }
     const text = applyFormat(body, this.format);
     // assertReadsBack(text) need not parse the whole text a second time.
@@ -281,6 +298,32 @@ function emptyCollectionsFlow(doc: Document): void {
       if (node.items.length === 0 && node !== doc.contents) node.flow = true;
     },
   });
+}
+
+/** Block scalars (`|`, `>`) switched to double quotes; whether there were any. */
+function quoteBlockScalars(doc: Document): boolean {
+  let any = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        node.type = 'QUOTE_DOUBLE';
+        any = true;
+      }
+    },
+  });
+  return any;
+}
+
+/** Nodes whose anchor the yaml writer refuses (its own rule: no whitespace, control characters, `,[]{}`). */
+function unwritableAnchors(doc: Document): Node[] {
+  const found: Node[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor !== undefined && /[\x00-\x19\s,[\]{}]/.test(anchor)) found.push(node as Node);
+    },
+  });
+  return found;
 }
 
 /** The first collection nested deeper than `limit` (walked without recursion). */

@@ -81,6 +81,28 @@ describe('CLI: values that begin with a dash, end to end', () => {
     }
   });
 
+  it('reads --file before the command in both forms, the last one winning', async () => {
+    const p = project();
+    try {
+      writeFileSync(join(p.dir, 'other.yaml'), 'version: 1\nidentity:\n  name: Other\n');
+      const name = async (...argv: string[]) => (JSON.parse((await cli(p.dir, ...argv, 'show', '--json')).out) as { identity: { name: string } }).identity.name;
+      assert.equal(await name('--file', 'other.yaml'), 'Other');
+      assert.equal(await name('--file=other.yaml'), 'Other');
+      assert.equal(await name('--file', 'other.yaml', '--file=.claude/campaign.yaml'), 'Dash');
+      for (const argv of [['--file'], ['--file='], ['--file=', 'show']]) {
+        const r = await cli(p.dir, ...argv);
+        assert.equal(r.code, 2, argv.join(' '));
+        assert.equal(r.err, 'campaign: --file needs a path');
+      }
+      // The command's own words are the command's, even when they look like --file.
+      const r = await cli(p.dir, 'work', 'add', '--file', 'x');
+      assert.equal(r.code, 2);
+      assert.match(r.err, /unknown option --file/);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('reports a usage error with the command usage and exit 2', async () => {
     const p = project();
     try {

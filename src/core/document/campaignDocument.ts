@@ -13,6 +13,7 @@ import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../m
 import { zodIssuesToProblems } from '../model/schemaProblems';
 import { formatBytes } from '../model/formatBytes';
 import { renderOptionsFor } from './renderStyle';
+import { hasAlias } from './yamlEdit';
 import type { Operation, OperationContext } from '../operations/operation';
 
 export interface ParseOptions {
@@ -407,17 +408,6 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-
-function hasAlias(doc: Document): boolean {
-  let found = false;
-  visit(doc, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
 
 function hasDanglingAlias(doc: Document): boolean {
   let dangling = false;

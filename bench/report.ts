@@ -180,7 +180,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.refusals?.length) {
     out.push('### Refusals of hostile files');
     out.push('');
-    out.push('How long a hostile file takes to be refused (alias bombs, deep nesting, complex keys, a 50 MB file) or, for the 1 MB values the fuzz makes, read. Wall-clock ms; the tests assert only that each is refused cleanly.');
+    out.push('How long a hostile file takes to be refused (alias bombs, deep nesting, complex keys, a 50 MB file) or, for the largest values the fuzz writes, read. Wall-clock ms; the tests assert only that each is refused cleanly.');
     out.push('');
     out.push(
       table(

@@ -8,6 +8,7 @@ import type { ExtensionResult } from './extension';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memory';
 import type { PrimerRenderRow } from './primerRender';
+import type { RefusalRow } from './refusals';
 import { formatSize, round } from './stats';
 
 export interface BenchResults {
@@ -20,6 +21,7 @@ export interface BenchResults {
   cliProcess?: CliProcessRow[];
   primerRender: PrimerRenderRow[];
   memory: MemoryResult[];
+  refusals?: RefusalRow[];
   extension?: ExtensionResult;
   extensionNote?: string;
   targets: TargetCheck[];
@@ -132,6 +134,17 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
   if (act?.codeLoadedBytes !== undefined) {
     checks.push({ target: 'code loaded before activate() returns ≤ 250 KB', met: act.codeLoadedBytes <= 250_000, detail: act.codeLoaded ?? kb(act.codeLoadedBytes) });
   }
+  for (const f of r.refusals ?? []) {
+    checks.push({
+      target: `${f.input} refused${f.via === 'cli' ? ' by the CLI' : ''} in ≤${n(Math.round(f.targetMs))} ms`,
+      met: f.refused && f.wall.max <= f.targetMs,
+      detail: `${ms(f.wall.median)} ms median, ${ms(f.wall.max)} ms slowest of ${f.wall.runs}${f.refused ? '' : '; NOT refused cleanly'}`,
+    });
+  }
+  if (r.extension?.liveUpdate?.summary) {
+    const live = r.extension.liveUpdate.summary;
+    checks.push({ target: 'an edit on disk reaches the Remaining Work view in ≤1,500 ms', met: live.max <= 1500, detail: `${ms(live.median)} ms median, ${ms(live.max)} ms slowest of ${live.runs}` });
+  }
   const ext = r.extension;
   for (const b of ext?.bundles ?? []) {
     if (!b.target) continue;
@@ -228,6 +241,20 @@ export function renderMarkdown(r: BenchResults): string {
     ),
   );
   out.push('');
+
+  if (r.refusals?.length) {
+    out.push('### Refusals of hostile files');
+    out.push('');
+    out.push('How long a hostile file takes to be refused (alias bombs, deep nesting, complex keys, a 50 MB file) or, for the largest values the fuzz writes, read. Wall-clock ms; the tests assert only that each is refused cleanly.');
+    out.push('');
+    out.push(
+      table(
+        ['input', 'size', 'via', 'median', 'slowest', 'target'],
+        r.refusals.map((f) => [f.input, formatSize(f.bytes), f.via === 'cli' ? 'CLI process' : 'parse', ms(f.wall.median), ms(f.wall.max), `${mark(f.refused && f.wall.max <= f.targetMs)} ≤${n(Math.round(f.targetMs))}`]),
+      ),
+    );
+    out.push('');
+  }
 
   out.push('### Memory');
   out.push('');

@@ -2,7 +2,7 @@
 // in bench/results.json and docs/benchmarks.md (the README's table).
 // Options: --quick (few runs, no extension, nothing written; for trying the
 // bench out), --skip-extension, --no-write, --only=a,b (measure only these
-// parts — context, edit, cli, primer, memory, extension — and keep the other
+// parts — context, edit, cli, primer, refusals, memory, extension — and keep the other
 // figures of bench/results.json, marked with the run they come from).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { measureExtension, type ExtensionResult } from './extension';
 import { describeMachine, finishMachine } from './machine';
 import { measureMemory } from './memory';
 import { measurePrimerRender } from './primerRender';
+import { measureRefusals } from './refusals';
 import { checkTargets, renderMarkdown, type BenchResults } from './report';
 import { repoRoot } from '../test/support/codeServer';
 
@@ -101,6 +102,12 @@ async function main(): Promise<void> {
     memory = measureMemory(5_000_000, join(__dirname, 'memoryProbe.js'));
   } else memory = keep('memory', 'memory') ?? [];
 
+  let refusals: BenchResults['refusals'];
+  if (wanted('refusals')) {
+    log('refusals of hostile files');
+    refusals = measureRefusals(join(repoRoot, 'dist', 'cli.js'), quick ? 2 : 5, log);
+  } else refusals = keep('refusals', 'refusals') ?? [];
+
   let extension: ExtensionResult | undefined;
   let extensionNote: string | undefined;
   if (!wanted('extension')) {
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
     ...(cliProcess ? { cliProcess } : {}),
     primerRender,
     memory,
+    refusals,
     ...(extension ? { extension } : {}),
     ...(extensionNote ? { extensionNote } : {}),
     measuredAt,

@@ -1,6 +1,7 @@
 // What every CLI command gets: where it runs, the campaign file it acts on,
 // and where its output goes (injectable, so commands are testable in-process).
 import { resolve } from 'node:path';
+import { CAMPAIGN_RELATIVE_PATH } from '../core/file/campaignPath';
 import { findCampaignFile } from '../core/file/findCampaign';
 import type { RandomSource } from '../core/model/ids';
 import { CampaignError } from '../core/model/problems';
@@ -22,7 +23,7 @@ export function campaignPath(ctx: CliContext): string {
   const found = findCampaignFile(ctx.cwd);
   if (!found) {
     throw new CampaignError(
-      `No .claude/campaign.yaml in ${ctx.cwd} or any folder above it. Create one with \`campaign init\`, or pass --file PATH.`,
+      `No ${CAMPAIGN_RELATIVE_PATH} in ${ctx.cwd} or any folder above it. Create one with \`campaign init\`, or pass --file PATH.`,
     );
   }
   return found;

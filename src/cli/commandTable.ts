@@ -1,4 +1,12 @@
-// Every CLI command, its usage line and its handler, in one place.
+// Job: every CLI command, its usage line and its handler, in one place.
+//
+// To add a command: write src/cli/commands/<name>Command.ts exporting
+// `<name>Usage` (the line after "Usage: campaign ") and
+// `<name>Command(ctx, argv)`, which declares its options where it reads them,
+// `parseArgs(argv, { title: 'string', tag: 'strings', force: 'boolean' })`
+// (argParser.ts: node:util parseArgs under the CLI's rules), throws UsageError
+// for bad usage (exit 2) and returns its exit code; then add one line below.
+// Subcommands (`work add`) parse the words after their own name the same way.
 import type { CliContext } from './cliContext';
 import { connectCommand, connectUsage, disconnectCommand, disconnectUsage } from './commands/connectCommands';
 import { decideCommand, decideUsage } from './commands/decideCommand';
@@ -13,8 +21,11 @@ import { endCommand, endUsage, startCommand, startUsage } from './commands/sessi
 import { workCommand, workUsage } from './commands/workCommand';
 
 export interface CliCommand {
+  /** Shown after "Usage: campaign " by `--help` and under a usage error. */
   usage: string;
+  /** One line in `campaign --help`. */
   summary: string;
+  /** Runs on the words after the command name; returns the exit code. */
   run: (ctx: CliContext, argv: string[]) => Promise<number>;
 }
 

@@ -1,4 +1,4 @@
-// Option values checked as usage: a wrong `--priority` is a typo in the
+// Job: option values checked as usage: a wrong `--priority` is a typo in the
 // command (exit 2), not a problem with the campaign.
 import { checkPriority, checkStatus } from '../core/operations/workOps';
 import type { Priority, WorkStatus } from '../core/model/model';

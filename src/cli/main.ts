@@ -1,6 +1,7 @@
 // The `campaign` command line: a thin front on the core. Exit codes: 0 done,
 // 1 a problem with the campaign or the request (message on stderr, no stack
 // trace), 2 bad usage.
+import { parseArgs } from 'node:util';
 import { CampaignError } from '../core/model/problems';
 import { UsageError } from './argParser';
 import type { CliContext } from './cliContext';
@@ -14,18 +15,29 @@ function usage(): string {
   return lines.join('\n');
 }
 
-export async function runCli(argv: readonly string[], ctx: Omit<CliContext, 'file'>): Promise<number> {
-  const args = [...argv];
+/**
+ * The options before the command name: `--file PATH` (or `--file=PATH`; the
+ * last one wins). Returns the words from the command name on, or undefined
+ * when a `--file` has no path.
+ */
+function globalOptions(argv: readonly string[]): { file: string | undefined; args: string[] } | undefined {
+  const { tokens } = parseArgs({ args: [...argv], options: { file: { type: 'string' } }, strict: false, allowPositionals: true, tokens: true });
   let file: string | undefined;
-  while (args[0]?.startsWith('--file')) {
-    const a = args.shift()!;
-    if (a.startsWith('--file=')) file = a.slice('--file='.length);
-    else file = args.shift();
-    if (!file) {
-      ctx.err('campaign: --file needs a path');
-      return 2;
-    }
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.rawName !== '--file') return { file, args: argv.slice(token.index) };
+    if (!token.value) return undefined;
+    file = token.value;
   }
+  return { file, args: [] };
+}
+
+export async function runCli(argv: readonly string[], ctx: Omit<CliContext, 'file'>): Promise<number> {
+  const global = globalOptions(argv);
+  if (global === undefined) {
+    ctx.err('campaign: --file needs a path');
+    return 2;
+  }
+  const { file, args } = global;
   const name = args.shift();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? ctx.out : ctx.err)(usage());

@@ -4,7 +4,10 @@
 // refused so a workspace's settings cannot point the extension at arbitrary
 // files on the machine.
 
-export const DEFAULT_CAMPAIGN_FILE = '.claude/campaign.yaml';
+import { CAMPAIGN_RELATIVE_PATH } from '../core/file/campaignPath';
+
+/** The `campaign.file` setting's default (package.json says the same; a unit test checks it). */
+export const DEFAULT_CAMPAIGN_FILE = CAMPAIGN_RELATIVE_PATH;
 
 export interface CampaignLocation {
   /** Folder-relative path with `/` separators and no `.` or `..` segments. */

@@ -1,8 +1,8 @@
 // Job: every MCP write goes through the same path as the CLI's: the named core
 // operation, applied by the guarded write (lock, hash guard, atomic rename) to
 // the file re-read for this call, then the primer file regenerated when the
-// project is connected (src/cli/mutate.ts does both).
-import { mutate } from '../cli/mutate';
+// project is connected (the core's applyAndRefreshPrimer, which the CLI uses too).
+import { applyAndRefreshPrimer } from '../core/file/applyAndRefresh';
 import type { Operation } from '../core/operations/operation';
 import type { McpContext } from './mcpContext';
 
@@ -14,6 +14,6 @@ export interface Written<R> {
 
 export async function writeCampaign<R>(mc: McpContext, op: Operation<R>): Promise<Written<R>> {
   const path = await mc.campaignPath();
-  const applied = await mutate({ cwd: mc.cwd, file: path, now: mc.now, out: mc.log, err: mc.log }, op);
+  const applied = await applyAndRefreshPrimer(path, op, { now: mc.now(), warn: mc.log });
   return { result: applied.result, path, changed: applied.changed };
 }

@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { PRIMER_SYNC_DEBOUNCE_MS } from '../../src/extension/claudePrimerSync';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, sleep, withUi } from './campaignHarness';
+import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
 import { EXTENSION_ID, waitFor, workspaceRoot } from './helpers';
 
 const at = (...p: string[]) => join(workspaceRoot().fsPath, ...p);
@@ -137,7 +136,10 @@ describe('Campaign and Claude Code', () => {
     const add = new ScriptedUi().answer({ input: 'Drafted in the editor' }, { pick: 'High' });
     await withUi(api, add, () => vscode.commands.executeCommand('campaign.addWorkItem'));
     assert.ok(doc.isDirty);
-    await sleep(PRIMER_SYNC_DEBOUNCE_MS + 200);
+    // Run the sync now rather than sleeping past its debounce: with the editor dirty it writes nothing.
+    const before = primer();
+    assert.equal(await api.primerSync.refreshNow(api.workspace.active!), false, 'the sync refuses unsaved text');
+    assert.equal(primer(), before);
     assert.doesNotMatch(primer(), /Drafted in the editor/, 'unsaved: not the campaign yet');
     // Saving changes no text the store has not already seen: the save itself brings the primer up to date.
     assert.ok(await doc.save());

@@ -16,17 +16,26 @@ export function fuzzRuns(defaultRuns: number): number {
   return Math.max(1, Math.round((env * defaultRuns) / 200));
 }
 
-/** Seed for fast-check: CAMPAIGN_FUZZ_SEED reproduces a run; otherwise random (printed by fast-check on failure). */
-export function fuzzSeed(): number | undefined {
-  const raw = process.env.CAMPAIGN_FUZZ_SEED;
-  if (raw && Number.isInteger(Number(raw))) return Number(raw);
-  // CI runs a fixed seed so a red build always reproduces; local runs explore new seeds
-  // (fast-check prints the seed of any failure: rerun it with CAMPAIGN_FUZZ_SEED).
-  return process.env.CI ? CI_FUZZ_SEED : undefined;
+/**
+ * The seed of this run's properties: CAMPAIGN_FUZZ_SEED reproduces a run; CI
+ * uses a fixed seed so a red build always reproduces; a local run picks a new
+ * one, so every run explores new cases. It is chosen once per process, so a
+ * test can print it (t.diagnostic), and fast-check prints it with the path of
+ * any failure: rerun with CAMPAIGN_FUZZ_SEED=<seed> (and CAMPAIGN_FUZZ_PATH=<path>
+ * where the test reads it) to replay exactly that case.
+ */
+export function fuzzSeed(): number {
+  return RUN_SEED;
 }
 
 /** The seed CI uses. */
 export const CI_FUZZ_SEED = 20261124;
+
+const RUN_SEED = ((): number => {
+  const raw = process.env.CAMPAIGN_FUZZ_SEED;
+  if (raw && Number.isInteger(Number(raw))) return Number(raw);
+  return process.env.CI ? CI_FUZZ_SEED : Math.floor(Math.random() * 0x7fffffff);
+})();
 
 // ---- text ---------------------------------------------------------------
 
@@ -310,11 +319,39 @@ export function renderCampaign(data: Data, st: Style, seed: number): GeneratedCa
   if (!isDeepStrictEqual(parseDocument(body).toJS(), doc.toJS())) {
     body = doc.toString({ ...options, defaultStringType: 'QUOTE_DOUBLE' });
   }
-  if (st.blankLines) body = body.replace(/\n(?=[A-Za-z_])/g, '\n\n');
-  if (!st.finalNewline) body = body.replace(/\n+$/, '');
+  // Blank lines between sections and a missing final newline are how people
+  // write files, but after a keep-chomped block scalar (`|+`) both are part of
+  // its value: a blank line adds a newline to it, a cut one takes it away. The
+  // generated text must mean the generated data, so each is applied only where
+  // the file still reads back the same.
+  const meaning = doc.toJS();
+  const same = (t: string) => isDeepStrictEqual(parseDocument(t).toJS(), meaning);
+  if (st.blankLines) {
+    const spaced = body.replace(/\n(?=[A-Za-z_])/g, '\n\n');
+    body = same(spaced) ? spaced : spaceSectionsSafely(body, same);
+  }
+  if (!st.finalNewline) {
+    const cut = body.replace(/\n+$/, '');
+    if (same(cut)) body = cut;
+  }
   let text = st.crlf ? body.replace(/\n/g, '\r\n') : body;
   if (st.bom) text = `\ufeff${text}`;
   return { data: source, text, comments, style: st };
+}
+
+/** A blank line before each top-level key whose blank line does not change what the file means. */
+function spaceSectionsSafely(body: string, same: (t: string) => boolean): string {
+  const lines = body.split('\n');
+  let out = lines[0]!;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[A-Za-z_]/.test(line)) {
+      const spaced = `${out}\n\n${[line, ...lines.slice(i + 1)].join('\n')}`;
+      if (same(spaced)) out += '\n';
+    }
+    out += `\n${line}`;
+  }
+  return out;
 }
 
 /** Adds comments inside one top-level section and picks flow or block lists. */

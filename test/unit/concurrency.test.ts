@@ -236,9 +236,8 @@ describe('concurrent writers', () => {
       process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
         if (String(chunk).includes('paused before rename')) {
           pauses++;
-          if (pauses === 1) {
-            setTimeout(() => writeFileSync(p.path, readFileSync(p.path, 'utf8').replace('constraints:\n', 'constraints:\n  - Saved during the rename window\n')), 30);
-          }
+          // Written at once, inside the announced pause (not on a timer that a loaded machine could run after the rename).
+          if (pauses === 1) writeFileSync(p.path, readFileSync(p.path, 'utf8').replace('constraints:\n', 'constraints:\n  - Saved during the rename window\n'));
           return true;
         }
         return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);

@@ -12,12 +12,11 @@ import { fuzzRuns, fuzzSeed, generatedCampaign } from '../support/campaignArbitr
 import { TimeBoxedReader } from '../support/timeBox';
 import { recordBattery } from '../support/batteryStats';
 
-// Time allowed per case. Reading is linear in the input (the yaml parser
-// takes about 8 µs per element of a flow list, so a 400 KB list of `a, a, …`
-// takes a second or two to read, edit and verify); the budget grows with
-// size so a hang or a quadratic blow-up is caught, not honest work.
-const budgetMs = (bytes: number) => 2_000 + (bytes / 1024) * 40; // measured inside the worker
-const wallMs = (bytes: number) => 2 * budgetMs(bytes) + 3_000; // including the worker's messaging
+// A case that does not finish is a hang, reported as one. The limit is a
+// liveness guard, far above honest work on a loaded machine (reading is linear:
+// about 8 µs per element of a flow list, a second or two for a 400 KB list);
+// how fast cases are read is a speed target in bench/refusals.ts.
+const hangMs = (bytes: number) => 60_000 + (bytes / 1024) * 200;
 
 type Mutation =
   | { kind: 'truncate'; at: number }
@@ -138,6 +137,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
   after(() => reader.close());
 
   it('mutated campaign files: a CampaignError with line and column, or a clean read', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     const tally = { cases: 0, read: 0, refused: 0, editsApplied: 0, editsRefused: 0, slowestMs: 0, byKind: {} as Record<string, number> };
     const started = Date.now();
     fc.assert(
@@ -149,14 +149,13 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
         }
         const bytes = typeof current === 'string' ? Buffer.from(current) : current;
         tally.cases++;
-        const outcome = reader.read(bytes, wallMs(bytes.length));
+        const outcome = reader.read(bytes, hangMs(bytes.length));
         if (process.env.CAMPAIGN_FUZZ_DUMP) writeFileSync(process.env.CAMPAIGN_FUZZ_DUMP, bytes);
         const what = `mutations ${JSON.stringify(ms.map((m) => ({ ...m })))} of\n${gen.text}`;
-        assert.notEqual(outcome, 'timeout', `hung for over ${wallMs(bytes.length)} ms: ${what}`);
+        assert.notEqual(outcome, 'timeout', `hung for over ${hangMs(bytes.length)} ms: ${what}`);
         if (outcome === 'timeout') return;
         tally.slowestMs = Math.max(tally.slowestMs, outcome.ms);
         assert.notEqual(outcome.kind, 'crash', `crashed instead of refusing: ${outcome.kind === 'crash' ? outcome.error : ''}\n${what}`);
-        assert.ok(outcome.ms < budgetMs(bytes.length), `took ${Math.round(outcome.ms)} ms for ${bytes.length} bytes: ${what}`);
         if (outcome.kind === 'refused') {
           tally.refused++;
           assert.ok(outcome.problems.length >= 1, `a refusal names at least one problem: ${outcome.message}\n${what}`);
@@ -174,7 +173,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
           else tally.editsRefused++;
         }
       }),
-      { numRuns: fuzzRuns(400), seed: fuzzSeed(), endOnFailure: true, includeErrorInReport: true },
+      { numRuns: fuzzRuns(400), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, endOnFailure: true, includeErrorInReport: true },
     );
     const ms = Date.now() - started;
     t.diagnostic(
@@ -185,6 +184,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
   });
 
   it('random bytes and random unicode text: never a crash or a hang', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     let n = 0;
     fc.assert(
       fc.property(
@@ -195,7 +195,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
         ),
         (bytes) => {
           n++;
-          const outcome = reader.read(bytes, wallMs(bytes.length));
+          const outcome = reader.read(bytes, hangMs(bytes.length));
           assert.notEqual(outcome, 'timeout', `hung: ${JSON.stringify(Buffer.from(bytes).toString('utf8'))}`);
           if (outcome === 'timeout') return;
           assert.notEqual(outcome.kind, 'crash', outcome.kind === 'crash' ? `${outcome.error}\n${JSON.stringify(Buffer.from(bytes).toString('utf8'))}` : '');
@@ -207,7 +207,7 @@ describe('fuzz: mangled files are refused cleanly, never crash or hang', () => {
           }
         },
       ),
-      { numRuns: fuzzRuns(1000), seed: fuzzSeed(), endOnFailure: true, includeErrorInReport: true },
+      { numRuns: fuzzRuns(1000), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, endOnFailure: true, includeErrorInReport: true },
     );
     t.diagnostic(`${n} random inputs`);
     recordBattery('fuzz: random bytes and text', { cases: n });

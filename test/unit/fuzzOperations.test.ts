@@ -266,6 +266,7 @@ function runSequence(gen: GeneratedCampaign, ops: (OpDesc & { day: number })[], 
 
 describe('fuzz: generated campaigns and random operations', () => {
   it('every operation applies as the reference model says, or refuses leaving the text byte-identical', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     const started = Date.now();
     const numRuns = fuzzRuns(200);
     fc.assert(
@@ -280,6 +281,7 @@ describe('fuzz: generated campaigns and random operations', () => {
   });
 
   it('parse → no-op write is byte-identical for every generated file', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()} and the path fast-check prints in CAMPAIGN_FUZZ_PATH)`);
     let n = 0;
     fc.assert(
       fc.property(generatedCampaign, (gen) => {
@@ -290,7 +292,7 @@ describe('fuzz: generated campaigns and random operations', () => {
         cd.apply({ name: 'noop', apply: () => undefined }, { now: new Date(2026, 10, 24, 12) });
         assert.equal(cd.toString(), gen.text);
       }),
-      { numRuns: fuzzRuns(300), seed: fuzzSeed(), includeErrorInReport: true },
+      { numRuns: fuzzRuns(300), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, includeErrorInReport: true },
     );
     t.diagnostic(`${n} files`);
     recordBattery('fuzz: no-op round trip', { cases: n });

@@ -8,11 +8,14 @@ import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { applyToFile, loadCampaign } from '../../src/core/file/campaignFile';
 import { addWork, completeWork, updateWork } from '../../src/core/operations/workOps';
 import { endSession, endSessionWithDefaults, startSession } from '../../src/core/operations/sessionOps';
-import { logDecision } from '../../src/core/operations/decisionOps';
+import { logDecision, supersedeDecision } from '../../src/core/operations/decisionOps';
 import { setHandoff, setIdentity } from '../../src/core/operations/identityOps';
 import type { Operation } from '../../src/core/operations/operation';
 import { CampaignError } from '../../src/core/model/problems';
 import { fixedContext, fixture, tempDir } from '../support/fixtures';
+import fc from 'fast-check';
+import { Document, parseDocument } from 'yaml';
+import { fuzzRuns, fuzzSeed, generatedCampaign, renderCampaign, type Style } from '../support/campaignArbitraries';
 
 function edit(text: string, ...ops: Operation<unknown>[]): { text: string; cd: CampaignDocument } {
   const cd = CampaignDocument.parse(text);
@@ -119,12 +122,11 @@ describe('fuzz regressions', () => {
     assert.equal(CampaignDocument.parse(text).toString(), text);
   });
 
-  it('nested mappings used as keys are refused at once (they took minutes to read)', () => {
-    const started = Date.now();
+  // They took minutes to read; how fast they are refused now is a bench target (bench/refusals.ts).
+  it('nested mappings used as keys are refused', () => {
     refused(`version: 1\nx_deep: ${'{'.repeat(400)}${'}'.repeat(400)}\n`);
     refused('? [a, b]\n: c\n');
     refused('x: &k a\n*k : b\n');
-    assert.ok(Date.now() - started < 1_000);
   });
 
   it('nesting is capped at 100 levels, whatever the thread\'s stack size', () => {
@@ -170,6 +172,58 @@ describe('fuzz regressions', () => {
       assert.equal(readFileSync(other, 'utf8'), 'someone else');
     } finally {
       t.cleanup();
+    }
+  });
+
+  // The generator's own bug: blank lines between sections (and a cut final
+  // newline) changed the value of a keep-chomped block scalar (`|+`) before
+  // them, so the generated text no longer meant the generated data and random
+  // seeds failed locally while CI's fixed seed passed.
+  it('the fuzz generator: blank lines and a missing final newline never change a `|+` value', () => {
+    const st: Style = { indent: 2, indentSeq: true, quotes: 'plain', lineWidth: 0, flowLists: false, crlf: false, bom: false, finalNewline: true, blankLines: true, seed: false, comments: false };
+    for (const value of ['a\n\n', 'multi\nline\n\n\n', ' a\n\n', 'a\n']) {
+      for (const data of [{ version: 1, handoff_notes: { next_session: value }, x_team: { owner: 'o' } }, { version: 1, x_team: { owner: value } }]) {
+        for (const finalNewline of [true, false]) {
+          for (const crlf of [false, true]) {
+            const { text } = renderCampaign(data, { ...st, finalNewline, crlf }, 1);
+            assert.deepEqual(parseDocument(text).toJS(), new Document(data).toJS(), JSON.stringify(text));
+            assert.equal(CampaignDocument.parse(text).toString(), text);
+          }
+        }
+      }
+    }
+  });
+
+  it('the fuzz generator: every generated file means its generated data (this run\'s seed)', (t) => {
+    t.diagnostic(`fuzz seed ${fuzzSeed()} (replay: CAMPAIGN_FUZZ_SEED=${fuzzSeed()})`);
+    fc.assert(
+      fc.property(generatedCampaign, (gen) => {
+        assert.deepEqual(parseDocument(gen.text.replace(/^\ufeff/, '')).toJS(), new Document(gen.data).toJS(), JSON.stringify(gen.text));
+      }),
+      { numRuns: fuzzRuns(500), seed: fuzzSeed(), path: process.env.CAMPAIGN_FUZZ_PATH, includeErrorInReport: true },
+    );
+  });
+
+  // Found by random seeds once the generator was right (CAMPAIGN_FUZZ_SEED=444852213):
+  // a re-render at indent 4 wrote `|2-` with a blank first line so it read back
+  // with two more spaces; the core now writes such a block double-quoted.
+  it('a block scalar with a blank first line keeps its value when the section is re-rendered at another indent', () => {
+    const text = [
+      'version: 1', '', 'remaining_work:', '- "[LOW] x"', '- TODO', '', 'decisions_log:', '- owner:', '    nested: pu', '  id: 9',
+      '  date: null', '  decision: "~" # c3', '  rationale: |2-', '    ', '     #&a[Med] !}]', '  # c4', '  status: active',
+      '  superseded_by: d-zzzz', '', 'handoff_notes:', '  next_session: -3.75 # c5 ok', '',
+    ].join('\n');
+    const first = edit(text, addWork({ title: 'x', priority: 'high' })).text;
+    const { cd } = edit(first, supersedeDecision('9', { decision: 'y', rationale: 'z' }));
+    assert.equal(cd.model.decisions_log[0]!.rationale, '\n #&a[Med] !}]');
+  });
+
+  // Found by random seeds (CAMPAIGN_FUZZ_SEED=1134054331): an anchor named with a
+  // control character read fine but could not be written back (a crash on save).
+  it('an anchor the yaml writer refuses is refused on read, with its line and column', () => {
+    for (const text of ['&\u00035', 'version: 1\nx_team: &a\u0001b keep\n']) {
+      const err = refused(text);
+      assert.match(err.message, /anchor/);
     }
   });
 });

@@ -35,14 +35,13 @@ function project(text = fixture('commented.yaml'), prefix = 'campaign-hostile-')
 }
 
 /** Runs the CLI; resolves with its exit code and output instead of throwing. */
-async function campaign(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
+async function campaign(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr, ms: Date.now() - started };
+    return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(err), ms: Date.now() - started };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(err) };
   }
 }
 
@@ -208,7 +207,8 @@ describe('hostile content', () => {
     cases += 2;
   });
 
-  it('alias bombs and absurd nesting are refused quickly with a line and column, file untouched', async () => {
+  // How fast each is refused: bench/refusals.ts.
+  it('alias bombs and absurd nesting are refused with a line and column, file untouched', async () => {
     const bomb = ['version: 1', 'x_a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 12; i++) bomb.push(`x_${i}: &a${i} [${Array(9).fill(i === 1 ? '*a' : `*a${i - 1}`).join(',')}]`);
     const inputs = {
@@ -219,7 +219,6 @@ describe('hostile content', () => {
       'nested block lists': `version: 1\nx_deep:\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- `).join('\n')}x\n`,
     };
     for (const [what, text] of Object.entries(inputs)) {
-      const started = Date.now();
       try {
         CampaignDocument.parse(text);
         assert.fail(`${what}: expected a refusal`);
@@ -227,7 +226,6 @@ describe('hostile content', () => {
         assert.ok(err instanceof CampaignError, `${what}: ${String(err)}`);
         assert.ok(err.problems.length > 0 && err.problems.every((x) => x.line >= 1 && x.column >= 1), `${what}: ${JSON.stringify(err.problems)}`);
       }
-      assert.ok(Date.now() - started < 2_000, `${what} took ${Date.now() - started} ms`);
       const p = project(text);
       try {
         const before = sha(p.path);
@@ -242,7 +240,7 @@ describe('hostile content', () => {
     }
   });
 
-  it('a 50 MB file is refused quickly, without being read whole', async () => {
+  it('a 50 MB file is refused without being read whole', async () => {
     const p = project();
     try {
       const line = '  - "a work item someone pasted ten thousand times over, far past any sane size"\n';
@@ -256,7 +254,6 @@ describe('hostile content', () => {
         const r = await campaign(p.dir, ...args);
         assert.equal(r.code, 1, r.stderr);
         assert.match(r.stderr + r.stdout, /50\.\d MB(, over the 5\.0 MB limit| > 5\.0 MB)/);
-        assert.ok(r.ms < 5_000, `${args[0]} took ${r.ms} ms`);
         cases++;
       }
       assert.equal(sha(p.path), before);
@@ -271,10 +268,11 @@ describe('hostile content', () => {
       const big = await measure(p.path);
       assert.equal(big.how, 'CampaignError');
       assert.ok(big.maxRssKb - small.maxRssKb < 20 * 1024, `refusing used ${big.maxRssKb - small.maxRssKb} KB more`);
-      // In memory, too: the size is checked before anything else.
-      const started = Date.now();
-      assert.throws(() => CampaignDocument.parse(readFileSync(p.path, 'utf8')), /over the 5\.0 MB limit/);
-      assert.ok(Date.now() - started < 3_000);
+      // In memory, too: the size is checked before anything else (the problem is at 1:1, before any line is read).
+      assert.throws(
+        () => CampaignDocument.parse(readFileSync(p.path, 'utf8')),
+        (err: unknown) => err instanceof CampaignError && /over the 5\.0 MB limit/.test(err.message) && err.problems.length === 1 && err.problems[0]!.line === 1,
+      );
     } finally {
       p.cleanup();
     }

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { applyToFile, atomicWrite, createCampaignFile } from '../../core/file/campaignFile';
 import { CampaignDocument } from '../../core/document/campaignDocument';
-import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/findCampaign';
+import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/campaignPath';
 import { renderCampaignFile } from '../../core/document/newCampaign';
 import { planImport } from '../../core/import/importPlan';
 import { buildImportReport, formatImportReport } from '../../core/import/importReport';

@@ -1,7 +1,7 @@
 // `campaign init`: creates .claude/campaign.yaml in the working folder.
 import { join, relative } from 'node:path';
 import { createCampaignFile } from '../../core/file/campaignFile';
-import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/findCampaign';
+import { CAMPAIGN_RELATIVE_PATH } from '../../core/file/campaignPath';
 import { newCampaignText } from '../../core/document/newCampaign';
 import { parseArgs } from '../argParser';
 import type { CliContext } from '../cliContext';

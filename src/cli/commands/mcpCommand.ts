@@ -3,16 +3,20 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type * as McpServerModule from '../../mcp/mcpServer';
 import type { CliContext } from '../cliContext';
+
+/** What dist/mcp.js (src/mcp/mcpServer.ts) exports: the CLI only launches the server. */
+export interface McpServerBundle {
+  serveCampaignMcp(options: { cwd: string; file?: string; now: () => Date; log: (text: string) => void }, version: string): Promise<void>;
+}
 
 /**
  * The server lives in its own bundle beside this one (dist/mcp.js, see
  * scripts/build.mjs): the SDK is most of its weight, and no other command
- * should pay for loading it.
+ * should pay for loading it. A unit test checks this shape against the server.
  */
-function loadMcpServer(): typeof McpServerModule {
-  return createRequire(__filename)(join(__dirname, 'mcp.js')) as typeof McpServerModule;
+function loadMcpServer(): McpServerBundle {
+  return createRequire(__filename)(join(__dirname, 'mcp.js')) as McpServerBundle;
 }
 
 export const mcpUsage = 'mcp [--file PATH]';

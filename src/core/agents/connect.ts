@@ -18,6 +18,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { atomicWrite, loadCampaign } from '../file/campaignFile';
+import { readIfExists } from '../file/readIfExists';
 import { CampaignError } from '../model/problems';
 import { PRIMER_RELATIVE_PATH, projectRootFor, relativeToRoot, renderPrimerFile, sourceOf } from '../primer/primerFile';
 import {
@@ -94,16 +95,6 @@ interface PlannedWrite {
   /** New text; undefined deletes the file. */
   text: string | undefined;
   change: FileChange;
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    throw err;
-  }
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir' | undefined> {

@@ -6,14 +6,14 @@
 // Writes are atomic and journalled: archive files first, then the campaign.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { Document, isSeq, visit, type Node, type YAMLSeq } from 'yaml';
+import { Document, isSeq, type Node, type YAMLSeq } from 'yaml';
 import { CampaignDocument } from '../document/campaignDocument';
 import { loadCampaign } from '../file/campaignFile';
 import { withFileLock } from '../file/fileLock';
 import { MAX_ALIAS_COUNT } from '../model/limits';
 import type { Operation } from '../operations/operation';
 import { CampaignError } from '../model/problems';
-import { blockStyle, ensureSeq, getNode, pairOf, seqItem, setKey } from '../document/yamlEdit';
+import { blockStyle, ensureSeq, getNode, hasAlias, pairOf, seqItem, setKey } from '../document/yamlEdit';
 import {
   ARCHIVE_MAX_BYTES,
   archiveDirFor,
@@ -98,17 +98,6 @@ export function planArchive(data: Record<string, unknown>, files: readonly Archi
     plan.held += candidates.length - chosen.length;
   }
   return plan;
-}
-
-function hasAlias(node: Node): boolean {
-  let found = false;
-  visit(node, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
-    },
-  });
-  return found;
 }
 
 /** Appends entries (yaml nodes from the campaign, comments and all) to an archive file's lists. */

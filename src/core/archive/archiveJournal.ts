@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../file/campaignFile';
+import { readIfExists } from '../file/readIfExists';
 import { CampaignError } from '../model/problems';
 import { JOURNAL_NAME } from './archiveView';
 
@@ -22,15 +23,6 @@ interface Journal {
   version: 1;
   archives: JournalEntry[];
   campaign: JournalEntry;
-}
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
 }
 
 async function setText(path: string, text: string | null): Promise<void> {
@@ -52,13 +44,14 @@ export async function commitArchive(dir: string, archives: JournalEntry[], campa
 /** Finishes (or undoes) a run that was interrupted; returns what it did. */
 export async function recoverArchive(dir: string): Promise<'none' | 'completed' | 'rolled-back'> {
   const path = join(dir, JOURNAL_NAME);
-  const raw = await readOrNull(path);
+  const raw = (await readIfExists(path)) ?? null;
   if (raw === null) return 'none';
   const journal = JSON.parse(raw) as Journal;
-  const campaignNow = await readOrNull(journal.campaign.path);
+  // The journal writes a missing file as null.
+  const campaignNow = (await readIfExists(journal.campaign.path)) ?? null;
   const forward = campaignNow === journal.campaign.before || campaignNow === journal.campaign.after;
   for (const a of journal.archives) {
-    const now = await readOrNull(a.path);
+    const now = (await readIfExists(a.path)) ?? null;
     const [from, to] = forward ? [a.before, a.after] : [a.after, a.before];
     if (now === to) continue;
     if (now !== from) {

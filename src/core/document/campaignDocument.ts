@@ -14,6 +14,7 @@ import { applyFormat, detectFormat, type TextFormat } from './textFormat';
 import { patchOriginal } from './minimalPatch';
 import { DEFAULT_MAX_FILE_BYTES, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits';
 import { zodIssuesToProblems } from '../model/schemaProblems';
+import { formatBytes } from '../model/formatBytes';
 import { renderOptionsFor } from './renderStyle';
 import type { Operation, OperationContext } from '../operations/operation';
 import { snapshotTree, type MapSnap, type Snapshots } from './nodeSnapshot';
@@ -143,6 +144,14 @@ export class CampaignDocument {
       throw new CampaignError(
         'The campaign file uses a mapping, list or alias as a key; Campaign reads only plain keys (`name: value`).',
         keys.slice(0, 20).map((k) => ({ ...(k.range ? pos(k.range[0]) : { line: 1, column: 1 }), message: 'a mapping, list or alias used as a key' })),
+        file,
+      );
+    }
+    const anchors = unwritableAnchors(doc);
+    if (anchors.length) {
+      throw new CampaignError(
+        'The campaign file names an anchor (`&name`) with a space, comma, bracket or control character, which no YAML writer accepts; rename the anchor.',
+        anchors.slice(0, 20).map((n) => ({ ...(n.range ? pos(n.range[0]) : { line: 1, column: 1 }), message: `anchor ${JSON.stringify(n.anchor)} cannot be written back` })),
         file,
       );
     }
@@ -438,9 +447,22 @@ export class CampaignDocument {
       } else body = after;
     }
     if (!this.verified && body === after && after !== this.body) {
-      const reread = readBack(after, this.document);
-      if (reread) this.adopt(after, reread);
-      else this.body = after; // assertReadsBack refuses to write it
+      let reread = readBack(after, this.document);
+      // The yaml writer re-renders some block scalars (a blank or indented
+      // first line, at an indent other than 2) so they read back differently;
+      // written double-quoted instead, they keep their value.
+      if (!reread && quoteBlockScalars(this.document)) {
+        const quoted = this.document.toString(this.renderOptions);
+        const patched = patchOriginal(this.body, before, quoted);
+        reread = readBack(patched, this.document);
+        if (reread) body = patched;
+        else {
+          body = quoted;
+          reread = readBack(quoted, this.document);
+        }
+      }
+      if (reread) this.adopt(body, reread);
+      else this.body = body; // assertReadsBack refuses to write it
     }
     this.textStale = false;
     this.verifiedText = undefined;
@@ -530,6 +552,32 @@ function emptyCollectionsFlow(doc: Document): void {
   });
 }
 
+/** Block scalars (`|`, `>`) switched to double quotes; whether there were any. */
+function quoteBlockScalars(doc: Document): boolean {
+  let any = false;
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        node.type = 'QUOTE_DOUBLE';
+        any = true;
+      }
+    },
+  });
+  return any;
+}
+
+/** Nodes whose anchor the yaml writer refuses (its own rule: no whitespace, control characters, `,[]{}`). */
+function unwritableAnchors(doc: Document): Node[] {
+  const found: Node[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor !== undefined && /[\x00-\x19\s,[\]{}]/.test(anchor)) found.push(node as Node);
+    },
+  });
+  return found;
+}
+
 /** The first collection nested deeper than `limit` (walked without recursion). */
 function tooDeep(root: Node | null, limit: number): Node | undefined {
   const stack: [unknown, number][] = [[root, 0]];
@@ -609,12 +657,6 @@ function parseBody(body: string, lineCounter?: LineCounter): Document {
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
 }
 
 

@@ -1,8 +1,20 @@
 // Small helpers for editing the campaign's yaml nodes in place. They create
 // sections in canonical order when missing and build new nodes in the style
 // the rest of the file uses.
-import { isAlias, isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
 import { TOP_LEVEL_KEYS } from '../model/model';
+
+/** Whether a document or node uses an alias anywhere. */
+export function hasAlias(node: Document | Node): boolean {
+  let found = false;
+  visit(node, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
 
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find((p) => (isScalar(p.key) ? p.key.value === key : p.key === key)) as Pair | undefined;

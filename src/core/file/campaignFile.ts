@@ -11,7 +11,7 @@ import { CampaignError } from '../model/problems';
 import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from '../model/limits';
 import type { Operation, OperationContext } from '../operations/operation';
 import { isAlive, withFileLock } from './fileLock';
-import { formatBytes } from '../document/campaignDocument';
+import { formatBytes } from '../model/formatBytes';
 
 export interface FileOptions {
   maxBytes?: number;

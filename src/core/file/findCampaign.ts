@@ -2,8 +2,8 @@
 // the nearest folder above it, the way git finds its repository.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { CAMPAIGN_RELATIVE_PATH } from './campaignPath';
 
-export const CAMPAIGN_RELATIVE_PATH = join('.claude', 'campaign.yaml');
 
 export function findCampaignFile(startDir: string): string | undefined {
   let dir = resolve(startDir);

@@ -10,6 +10,8 @@ import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { CampaignError } from '../model/problems';
 import { atomicWrite } from '../file/campaignFile';
+import { CAMPAIGN_RELATIVE_PATH } from '../file/campaignPath';
+import { readIfExists } from '../file/readIfExists';
 
 const run = promisify(execFile);
 
@@ -75,7 +77,7 @@ function pattern(p: string): string {
 
 /** The attribute lines for the campaign file and its archive, relative to the repository's top. */
 export function attributeLines(top: string, campaignPath?: string): string[] {
-  const rel = campaignPath ? relative(top, campaignPath).split(sep).join('/') : '.claude/campaign.yaml';
+  const rel = campaignPath ? relative(top, campaignPath).split(sep).join('/') : CAMPAIGN_RELATIVE_PATH;
   const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
   return [`${pattern(rel)} merge=${DRIVER_NAME}`, `${pattern(`${dir}campaign-archive/*.yaml`)} merge=${DRIVER_NAME}`];
 }
@@ -85,15 +87,6 @@ function splitLines(text: string): { lines: string[]; eol: string } {
   const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
   return { lines, eol };
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 export interface GitSetupResult {

@@ -27,12 +27,12 @@
 //    Superseded decisions are never shown and count as omitted; done work is
 //    not remaining work and is neither shown nor counted.
 import type { BuildLogEntry, Campaign, Decision, WorkItem } from '../model/model';
+import { CAMPAIGN_RELATIVE_PATH } from '../file/campaignPath';
 import { estimateTokens } from './tokenEstimate';
 
 export const DEFAULT_PRIMER_BUDGET = 2000;
 /** Claude Code replaces hook output over 10,000 characters with a preview; stay clear of it. */
 export const DEFAULT_PRIMER_MAX_CHARS = 9500;
-export const DEFAULT_CAMPAIGN_PATH = '.claude/campaign.yaml';
 export const TRUNCATION_NOTE = '(truncated — read the full campaign file)';
 
 export interface PrimerOptions {
@@ -418,7 +418,7 @@ function omittedRecord(o: Omitted): Record<string, number> {
 export function renderPrimer(campaign: Campaign, options: PrimerOptions = {}): Primer {
   const budget = Math.max(0, Math.floor(options.budget ?? DEFAULT_PRIMER_BUDGET));
   const maxChars = Math.max(0, Math.floor(options.maxChars ?? DEFAULT_PRIMER_MAX_CHARS));
-  const opts = { ...options, campaignPath: options.campaignPath ?? DEFAULT_CAMPAIGN_PATH };
+  const opts = { ...options, campaignPath: options.campaignPath ?? CAMPAIGN_RELATIVE_PATH };
   // The cheap length check first keeps every token estimate under maxChars characters.
   const fits = (text: string) => text.length <= maxChars && estimateTokens(text) <= budget;
   const done = (text: string, o: Omitted): Primer => ({ text, tokens: estimateTokens(text), omitted: omittedRecord(o) });

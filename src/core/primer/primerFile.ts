@@ -15,6 +15,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { archiveInfo } from '../archive/archiveView';
 import { atomicWrite, loadCampaign, type LoadedCampaign } from '../file/campaignFile';
 import { CampaignError } from '../model/problems';
+import { readIfExists } from '../file/readIfExists';
 import { findBlock } from '../agents/claudeMdBlock';
 import type { Campaign } from '../model/model';
 import { renderPrimer } from './primer';
@@ -133,15 +134,6 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
   }
 }
 

@@ -21,19 +21,15 @@
 // one byte), and the total gets two tokens of slack, which keeps short texts
 // safe when one merge goes the other way.
 //
-// Calibration, against gpt-tokenizer 4.0.0: fitted on node_modules READMEs and
-// sources, vim and perl documentation and lib.dom.d.ts comments; checked on
-// held-out READMEs, generated prose, Markdown, code, identifiers, paths, URLs,
-// numbers, hex/base64/UUIDs, compounds, CJK, Cyrillic, Greek, Arabic, Indic,
-// Thai, emoji, whitespace runs, control characters, random code points and
-// ~10^6 fast-check strings. The lowest ratio seen was 0.92 of the real count
-// (random bytes 0-255); typical overcount is 1.05-1.25x on English
-// prose and Markdown (about 1.17x on primers), 1.3x on code, and 1.5-3x on
-// other scripts and emoji, where byte-level worst cases rule.
-// test/unit/tokenEstimate.test.ts re-checks the bound against gpt-tokenizer.
-
-/** Extra tokens on every non-empty estimate: one merge that goes the other way never breaks the bound. */
-const SLACK = 2;
+// Calibration, against gpt-tokenizer 4.0.0. The tables were built from
+// node_modules READMEs and sources, vim and perl documentation and lib.dom.d.ts
+// comments (the two-letter table is exact: `npm run calibrate -- --tables`
+// re-derives it from o200k). The tuned numbers are TOKEN_COSTS, measured by
+// `npm run calibrate` (bench/calibrateTokens.ts) on the unit test's corpora
+// (test/support/tokenCorpus.ts: READMEs, sources, fixture primers, prose in
+// several languages, a seeded corpus of ~50 kinds of text, fast-check strings),
+// which prints the bound they keep; `--fit` shows how far each can move before
+// the 0.9 floor breaks. test/unit/tokenEstimate.test.ts asserts the bound.
 
 // ---- ASCII letter runs -------------------------------------------------------
 
@@ -42,7 +38,7 @@ const SLACK = 2;
  * (a-z = 0-25, 26 = word boundary; index = (a*27 + b)*27 + c). Built from the
  * words of node_modules READMEs and sources: a trigram is in when three distinct
  * words seen twice or more contain it, or one word seen 50 times does. (A set
- * built from more English text let compounds through; see LONG_WORD_COST.)
+ * built from more English text let compounds through; see TOKEN_COSTS.longWord.)
  */
 const COMMON_TRIGRAMS = decodeBase64(
   'L2RAvkgyenX1Rv+zSAqAAcBYBARGxVgQIACAQDgKBAACwUcAAeu7vTqRTdCuMo4GAACwMpCBAAAQ/O/3KGcRR2ujPIiEwqCI' +
@@ -83,7 +79,7 @@ const COMMON_TRIGRAMS = decodeBase64(
 );
 
 /** Two-letter runs that are a single token alone and after a space (bit = a*26 + b), by case shape. */
-const SINGLE_TOKEN_PAIRS = {
+export const SINGLE_TOKEN_PAIRS = {
   lower: decodeBase64("///////7//////////////////e/7///v///////fH/1/e/X/79////////7////////fxfRX/z3////////v///v///9/v/3+/dT75n/fleb/dbDw=="),
   capitalized: decodeBase64("///+by95lZvt0+WS9/+/v1+keTa5JtVWstx//a5HBlEUnWdXxBpO//1efV/57u7v/3+SfwFBGHQGc/b7//dvs33rvU5HdFkUGWRZRAQGEXEWZIbBAQ=="),
   upper: decodeBase64("///////79/////+////9///3+/ff789/93////9+ePvx3+/Xf79//////f/7/8/vx///fxcQH/z/+/P/////v///vf7897vz3+3eT7ZrFVAARQAACg=="),
@@ -93,7 +89,7 @@ const SINGLE_TOKEN_PAIRS = {
  * Long words that are one token after a space (" implementation"): the 600 most
  * frequent in the documentation corpus above whose " word" form is a single
  * o200k token, plus software-project words every primer uses (campaign,
- * decisions, …). Other long words pay LONG_WORD_COST per letter, which
+ * decisions, …). Other long words pay TOKEN_COSTS.longWord per letter, which
  * compounds ("buildsession" = 2 tokens) need and these would be overcharged by.
  */
 const COMMON_LONG_WORDS = new Set(
@@ -164,37 +160,111 @@ const COMMON_LONG_WORDS = new Set(
   ).split(' '),
 );
 
-/** Cost per rare trigram — about one extra token each in measured runs. */
-const RARE_TRIGRAM_COST = 1.1;
-/** Letters beyond this many cost LONG_WORD_COST each: long words are rarely one token. */
-const LONG_WORD_FROM = 6;
-const LONG_WORD_COST = 0.4;
-/** Capitalized runs split at the capital more often ("Pargum" = P|arg|um). */
-const CAPITALIZED_COST = 0.25;
-/** Each extra upper-case letter: all-caps and mixed runs split more. */
-const EXTRA_CAPITAL_COST = 0.15;
-/** Runs that are almost all rare trigrams are gibberish: about 0.6 tokens per letter. */
-const GIBBERISH_SHARE = 0.95;
-const GIBBERISH_ALLOWANCE = 1.5;
-const GIBBERISH_PER_LETTER = 0.6;
-const GIBBERISH_BASE = 0.5;
-/** A leading punctuation character merges with a common word more often than not. */
-const PREFIX_COST_WORD = 0.6;
-const PREFIX_COST_OTHER = 0.7;
-/** `'s`, `'t`, `'re`… usually merge into a common word ("don't" is one token). */
-const CONTRACTION_COST_WORD = 0.2;
+/**
+ * The tuned numbers, in one place: `npm run calibrate` (bench/calibrateTokens.ts)
+ * measures the bound they give against o200k on the unit test's corpora and,
+ * with --fit, finds for each one the lowest value that keeps the bound.
+ */
+export interface TokenCosts {
+  /** Extra tokens on every non-empty estimate: one merge that goes the other way never breaks the bound. */
+  slack: number;
+  /** Cost per rare trigram — about one extra token each in measured runs. */
+  rareTrigram: number;
+  /** Letters beyond this many cost longWord each: long words are rarely one token. */
+  longWordFrom: number;
+  longWord: number;
+  /** Capitalized runs split at the capital more often ("Pargum" = P|arg|um). */
+  capitalized: number;
+  /** Each extra upper-case letter: all-caps and mixed runs split more. */
+  extraCapital: number;
+  /** Runs that are almost all rare trigrams are gibberish: about 0.6 tokens per letter. */
+  gibberishShare: number;
+  gibberishAllowance: number;
+  gibberishPerLetter: number;
+  gibberishBase: number;
+  /** A leading punctuation character merges with a common word more often than not. */
+  prefixWord: number;
+  prefixOther: number;
+  /** `'s`, `'t`, `'re`… usually merge into a common word ("don't" is one token). */
+  contractionWord: number;
+  /** Overhead per piece that uses a script rate below the byte count: rare characters split into byte tokens. */
+  scriptPieceOverhead: number;
+  /** Tokens per character on random text of a script's common block (its worst case). */
+  rateAlphabetic: number;
+  rateCjk: number;
+  rateKana: number;
+  rateHangul: number;
+  rateIndicThai: number;
+  /** Punctuation pairs the vocabulary merges (MERGING_PAIRS), and other pairs. */
+  mergingPair: number;
+  otherPair: number;
+  /** Repeats: "-----" and "=====" compress hard, "<<<<" less, "{{{{" only in pairs. */
+  cheapRepeat: number;
+  mediumRepeat: number;
+  otherRepeat: number;
+  /** A newline after punctuation usually merges (".\n"); more newlines compress further. */
+  newlineAfterPunct: number;
+  newlineAfterNewline: number;
+  /** Space runs are single tokens up to 80 or so; other whitespace up to about 16. */
+  spaceRunPerChar: number;
+  otherRunPerChar: number;
+}
+
+export const TOKEN_COSTS: Readonly<TokenCosts> = Object.freeze({
+  slack: 2,
+  rareTrigram: 1.1,
+  longWordFrom: 6,
+  longWord: 0.4,
+  capitalized: 0.25,
+  extraCapital: 0.15,
+  gibberishShare: 0.95,
+  gibberishAllowance: 1.5,
+  gibberishPerLetter: 0.6,
+  gibberishBase: 0.5,
+  prefixWord: 0.6,
+  prefixOther: 0.7,
+  contractionWord: 0.2,
+  scriptPieceOverhead: 1.25,
+  rateAlphabetic: 1.05,
+  rateCjk: 2.1,
+  rateKana: 1.3,
+  rateHangul: 2.4,
+  rateIndicThai: 1.25,
+  mergingPair: 0.2,
+  otherPair: 0.85,
+  cheapRepeat: 1 / 16,
+  mediumRepeat: 0.2,
+  otherRepeat: 0.5,
+  newlineAfterPunct: 0.1,
+  newlineAfterNewline: 1 / 16,
+  spaceRunPerChar: 1 / 64,
+  otherRunPerChar: 1 / 16,
+});
+
+/**
+ * The state of one pass over a text, passed down instead of kept in module
+ * variables, so estimates are reentrant and a caller can pass other costs.
+ */
+interface Scan {
+  readonly costs: Readonly<TokenCosts>;
+  /** Character classes of the non-ASCII code points seen in this pass. */
+  readonly classes: Map<number, number>;
+  /** How many trigrams of the run last measured by asciiLetterCost were rare (0: "looks like a word"). */
+  lastRare: number;
+  /** The running cost of the current piece's non-ASCII characters. */
+  otherCost: number;
+  otherScripted: boolean;
+}
 
 function bit(bits: Uint8Array, index: number): boolean {
   return ((bits[index >> 3]! >> (index & 7)) & 1) === 1;
 }
 
-/** How many trigrams of the run last measured by asciiLetterCost were rare (0: "looks like a word"). */
-let lastRare = 0;
-
-/** Cost of the ASCII letters text[start, end); sets lastRare. */
-function asciiLetterCost(text: string, start: number, end: number): number {
+/** Cost of the ASCII letters text[start, end); sets s.lastRare. */
+function asciiLetterCost(s: Scan, text: string, start: number, end: number): number {
+  const c = s.costs;
   const n = end - start;
-  lastRare = 1;
+  s.lastRare = 1;
   if (n === 1) return 1;
   const first = text.charCodeAt(start);
   if (n === 2) {
@@ -203,7 +273,7 @@ function asciiLetterCost(text: string, start: number, end: number): number {
       first >= 97 ? (second >= 97 ? SINGLE_TOKEN_PAIRS.lower : undefined)
       : second >= 97 ? SINGLE_TOKEN_PAIRS.capitalized : SINGLE_TOKEN_PAIRS.upper;
     const single = table !== undefined && bit(table, ((first | 32) - 97) * 26 + ((second | 32) - 97));
-    lastRare = single ? 0 : 1;
+    s.lastRare = single ? 0 : 1;
     return single ? 1 : 2;
   }
   let rare = 0;
@@ -211,23 +281,23 @@ function asciiLetterCost(text: string, start: number, end: number): number {
   let a = 26;
   let b = (first | 32) - 97;
   for (let k = start + 1; k <= end; k++) {
-    let c = 26;
+    let next = 26;
     if (k < end) {
       const code = text.charCodeAt(k);
       if (code < 97) capitals++;
-      c = (code | 32) - 97;
+      next = (code | 32) - 97;
     }
-    if (!bit(COMMON_TRIGRAMS, (a * 27 + b) * 27 + c)) rare++;
+    if (!bit(COMMON_TRIGRAMS, (a * 27 + b) * 27 + next)) rare++;
     a = b;
-    b = c;
+    b = next;
   }
-  let cost = 1 + RARE_TRIGRAM_COST * rare + LONG_WORD_COST * Math.max(0, n - LONG_WORD_FROM);
-  if (rare >= 1 && rare >= GIBBERISH_SHARE * n - GIBBERISH_ALLOWANCE) {
-    cost = Math.max(cost, GIBBERISH_PER_LETTER * n + GIBBERISH_BASE);
+  let cost = 1 + c.rareTrigram * rare + c.longWord * Math.max(0, n - c.longWordFrom);
+  if (rare >= 1 && rare >= c.gibberishShare * n - c.gibberishAllowance) {
+    cost = Math.max(cost, c.gibberishPerLetter * n + c.gibberishBase);
   }
-  if (capitals > 1) cost += EXTRA_CAPITAL_COST * (capitals - 1);
-  else if (capitals === 1 && first < 97) cost += CAPITALIZED_COST;
-  lastRare = rare;
+  if (capitals > 1) cost += c.extraCapital * (capitals - 1);
+  else if (capitals === 1 && first < 97) cost += c.capitalized;
+  s.lastRare = rare;
   return Math.min(cost, n);
 }
 
@@ -239,9 +309,6 @@ const TYPOGRAPHIC = new Set(
     '\u00b0\u00d7\u2264\u2265\u2713\u2714\u2705\u00a7\u00b6\u2020\u2191\u2193\u21d2\u2502'].map((ch) => ch.codePointAt(0)!),
 );
 
-/** Overhead per piece that uses a script rate below the byte count: rare characters split into byte tokens. */
-const SCRIPT_PIECE_OVERHEAD = 1.25;
-
 function utf8Length(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
@@ -251,19 +318,19 @@ function utf8Length(cp: number): number {
  * strings of the common block of a script (the worst case for real text), or
  * the UTF-8 length (the most any character can cost).
  */
-function scriptRate(cp: number): number {
+function scriptRate(c: Readonly<TokenCosts>, cp: number): number {
   const latin1Letter = cp >= 0xc0 && cp <= 0xff && cp !== 0xd7 && cp !== 0xf7;
   const greek = cp >= 0x391 && cp <= 0x3c9;
   const cyrillic = cp >= 0x401 && cp <= 0x451;
   const hebrew = cp >= 0x5d0 && cp <= 0x5ea;
   const arabic = cp >= 0x621 && cp <= 0x64a;
-  if (latin1Letter || greek || cyrillic || hebrew || arabic) return 1.05;
-  if (cp >= 0x4e00 && cp <= 0x9fff) return 2.1; // CJK unified ideographs
-  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa)) return 1.3; // kana
-  if (cp >= 0xac00 && cp <= 0xd7a3) return 2.4; // Hangul syllables
+  if (latin1Letter || greek || cyrillic || hebrew || arabic) return c.rateAlphabetic;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return c.rateCjk; // CJK unified ideographs
+  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa)) return c.rateKana;
+  if (cp >= 0xac00 && cp <= 0xd7a3) return c.rateHangul; // Hangul syllables
   const devanagari = (cp >= 0x905 && cp <= 0x939) || (cp >= 0x93e && cp <= 0x94d);
   const thai = (cp >= 0xe01 && cp <= 0xe3a) || (cp >= 0xe40 && cp <= 0xe4e);
-  if (devanagari || thai) return 1.25;
+  if (devanagari || thai) return c.rateIndicThai;
   return utf8Length(cp);
 }
 
@@ -294,11 +361,9 @@ const ASCII_CLASSES = (() => {
   return classes;
 })();
 
-const otherClasses = new Map<number, number>();
-
-function classOf(cp: number): number {
+function classOf(s: Scan, cp: number): number {
   if (cp < 128) return ASCII_CLASSES[cp]!;
-  let classes = otherClasses.get(cp);
+  let classes = s.classes.get(cp);
   if (classes === undefined) {
     const ch = String.fromCodePoint(cp);
     classes =
@@ -307,7 +372,7 @@ function classOf(cp: number): number {
       (/\s/.test(ch) ? SPACE : 0) |
       (/[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]/u.test(ch) ? UPPERISH : 0) |
       (/[\p{Ll}\p{Lm}\p{Lo}\p{M}]/u.test(ch) ? LOWERISH : 0);
-    if (otherClasses.size < 65536) otherClasses.set(cp, classes);
+    s.classes.set(cp, classes);
   }
   return classes;
 }
@@ -317,20 +382,20 @@ function width(cp: number): number {
 }
 
 /** End of `[\p{Lu}…\p{M}]*[\p{Ll}…\p{M}]+` from `j` (with the regex's backtracking), or -1. */
-function lowerTailEnd(text: string, j: number): number {
+function lowerTailEnd(s: Scan, text: string, j: number): number {
   let k = j;
   let afterLastLowerish = -1;
   while (k < text.length) {
     const cp = text.codePointAt(k)!;
-    const classes = classOf(cp);
+    const classes = classOf(s, cp);
     if ((classes & UPPERISH) === 0) break;
     k += width(cp);
     if ((classes & LOWERISH) !== 0) afterLastLowerish = k;
   }
-  if (k < text.length && (classOf(text.codePointAt(k)!) & LOWERISH) !== 0) {
+  if (k < text.length && (classOf(s, text.codePointAt(k)!) & LOWERISH) !== 0) {
     while (k < text.length) {
       const cp = text.codePointAt(k)!;
-      if ((classOf(cp) & LOWERISH) === 0) break;
+      if ((classOf(s, cp) & LOWERISH) === 0) break;
       k += width(cp);
     }
     return k;
@@ -340,17 +405,17 @@ function lowerTailEnd(text: string, j: number): number {
 }
 
 /** End of `[\p{Lu}…\p{M}]+[\p{Ll}…\p{M}]*` from `j`, or -1. */
-function upperHeadEnd(text: string, j: number): number {
+function upperHeadEnd(s: Scan, text: string, j: number): number {
   let k = j;
   while (k < text.length) {
     const cp = text.codePointAt(k)!;
-    if ((classOf(cp) & UPPERISH) === 0) break;
+    if ((classOf(s, cp) & UPPERISH) === 0) break;
     k += width(cp);
   }
   if (k === j) return -1;
   while (k < text.length) {
     const cp = text.codePointAt(k)!;
-    if ((classOf(cp) & LOWERISH) === 0) break;
+    if ((classOf(s, cp) & LOWERISH) === 0) break;
     k += width(cp);
   }
   return k;
@@ -366,39 +431,34 @@ function contractionEnd(text: string, e: number): number {
   return e;
 }
 
-function isPunctuation(cp: number): boolean {
-  return (classOf(cp) & (SPACE | LETTER | NUMBER)) === 0;
+function isPunctuation(s: Scan, cp: number): boolean {
+  return (classOf(s, cp) & (SPACE | LETTER | NUMBER)) === 0;
 }
 
 // ---- What each piece costs --------------------------------------------------------
 
-// The running cost of the current piece's non-ASCII characters (module state, not
-// an object per piece: the estimator runs over every piece of every primer draft).
-let otherCost = 0;
-let otherScripted = false;
-
-function resetOther(): void {
-  otherCost = 0;
-  otherScripted = false;
+function resetOther(s: Scan): void {
+  s.otherCost = 0;
+  s.otherScripted = false;
 }
 
-function addOther(cp: number): void {
+function addOther(s: Scan, cp: number): void {
   if (TYPOGRAPHIC.has(cp)) {
-    otherCost += 1;
+    s.otherCost += 1;
     return;
   }
-  const rate = scriptRate(cp);
-  if (rate < utf8Length(cp)) otherScripted = true;
-  otherCost += rate;
+  const rate = scriptRate(s.costs, cp);
+  if (rate < utf8Length(cp)) s.otherScripted = true;
+  s.otherCost += rate;
 }
 
-function otherTotal(): number {
-  return otherCost + (otherScripted ? SCRIPT_PIECE_OVERHEAD : 0);
+function otherTotal(s: Scan): number {
+  return s.otherCost + (s.otherScripted ? s.costs.scriptPieceOverhead : 0);
 }
 
 /** Whether text[start, end) is a common long word, all lower-case, after a space. */
-function isCommonLongWord(text: string, prefix: number, start: number, end: number): boolean {
-  if (prefix < 0 || text.charCodeAt(prefix) !== 32 || end - start <= LONG_WORD_FROM) return false;
+function isCommonLongWord(s: Scan, text: string, prefix: number, start: number, end: number): boolean {
+  if (prefix < 0 || text.charCodeAt(prefix) !== 32 || end - start <= s.costs.longWordFrom) return false;
   for (let k = start; k < end; k++) {
     const code = text.charCodeAt(k);
     if (code < 97 || code > 122) return false;
@@ -406,11 +466,12 @@ function isCommonLongWord(text: string, prefix: number, start: number, end: numb
   return COMMON_LONG_WORDS.has(text.slice(start, end));
 }
 
-function letterPieceCost(text: string, prefix: number, start: number, end: number, contraction: boolean): number {
-  if (isCommonLongWord(text, prefix, start, end)) return 1 + (contraction ? CONTRACTION_COST_WORD : 0);
+function letterPieceCost(s: Scan, text: string, prefix: number, start: number, end: number, contraction: boolean): number {
+  const c = s.costs;
+  if (isCommonLongWord(s, text, prefix, start, end)) return 1 + (contraction ? c.contractionWord : 0);
   let cost = 0;
   let rare = 0;
-  resetOther();
+  resetOther(s);
   let run = -1;
   for (let k = start; k < end; ) {
     const cp = text.codePointAt(k)!;
@@ -420,94 +481,82 @@ function letterPieceCost(text: string, prefix: number, start: number, end: numbe
       continue;
     }
     if (run >= 0) {
-      cost += asciiLetterCost(text, run, k);
-      rare = Math.max(rare, lastRare);
+      cost += asciiLetterCost(s, text, run, k);
+      rare = Math.max(rare, s.lastRare);
       run = -1;
     }
-    addOther(cp);
+    addOther(s, cp);
     k += width(cp);
   }
   if (run >= 0) {
-    cost += asciiLetterCost(text, run, end);
-    rare = Math.max(rare, lastRare);
+    cost += asciiLetterCost(s, text, run, end);
+    rare = Math.max(rare, s.lastRare);
   }
-  const wordLike = rare === 0 && otherCost === 0;
-  if (contraction) cost += wordLike ? CONTRACTION_COST_WORD : 1;
+  const wordLike = rare === 0 && s.otherCost === 0;
+  if (contraction) cost += wordLike ? c.contractionWord : 1;
   if (prefix >= 0) {
     const cp = text.codePointAt(prefix)!;
-    if (cp >= 0x80) addOther(cp);
-    else if (cp !== 32) cost += wordLike ? PREFIX_COST_WORD : PREFIX_COST_OTHER;
+    if (cp >= 0x80) addOther(s, cp);
+    else if (cp !== 32) cost += wordLike ? c.prefixWord : c.prefixOther;
   }
-  return cost + otherTotal();
+  return cost + otherTotal(s);
 }
 
-function digitPieceCost(text: string, start: number, end: number): number {
+function digitPieceCost(s: Scan, text: string, start: number, end: number): number {
   let ascii = false;
-  resetOther();
+  resetOther(s);
   for (let k = start; k < end; ) {
     const cp = text.codePointAt(k)!;
     if (cp < 0x80) ascii = true;
-    else addOther(cp);
+    else addOther(s, cp);
     k += width(cp);
   }
-  return Math.max(1, (ascii ? 1 : 0) + otherTotal());
+  return Math.max(1, (ascii ? 1 : 0) + otherTotal(s));
 }
 
 /** Pairs the vocabulary merges at least 90% of the time, even in random punctuation. */
 const MERGING_PAIRS = new Set(
   ("!!\")\",\":\">##$_${%%&&','](\"($(&('()(@([(_({)))),).):);**++--->../*//::;<?=\"=$==>>&><?>??@@[$['[]\\\\])],].];][^^__{{||})},}}~~".match(/[\s\S]{2}/g) ?? []).map((pair) => pair.charCodeAt(0) * 128 + pair.charCodeAt(1)),
 );
-const MERGING_PAIR_COST = 0.2;
-const OTHER_PAIR_COST = 0.85;
-/** Repeats: "-----" and "=====" compress hard, "<<<<" less, "{{{{" only in pairs. */
 const CHEAP_REPEATS = '-=_#*./';
-const CHEAP_REPEAT_COST = 1 / 16;
 const MEDIUM_REPEATS = '~%+!:;<>?@^';
-const MEDIUM_REPEAT_COST = 0.2;
-const OTHER_REPEAT_COST = 0.5;
-/** A newline after punctuation usually merges (".\n"); more newlines compress further. */
-const NEWLINE_AFTER_PUNCT_COST = 0.1;
-const NEWLINE_AFTER_NEWLINE_COST = 1 / 16;
 
 function isControl(code: number): boolean {
   return code < 32 || code === 127;
 }
 
-function punctuationPieceCost(text: string, start: number, end: number): number {
+function punctuationPieceCost(s: Scan, text: string, start: number, end: number): number {
+  const c = s.costs;
   let cost = 0;
   let prev = -1; // previous ASCII char code; -1 at the start or after a non-ASCII char
-  resetOther();
+  resetOther(s);
   // A leading space always merges with the ASCII punctuation after it.
   let k = text.charCodeAt(start) === 32 ? start + 1 : start;
   while (k < end) {
     const cp = text.codePointAt(k)!;
     k += width(cp);
     if (cp >= 0x80) {
-      addOther(cp);
+      addOther(s, cp);
       prev = -1;
       continue;
     }
     if (cp === 10) {
-      if (prev === 10 || prev === 13) cost += NEWLINE_AFTER_NEWLINE_COST;
-      else cost += prev >= 0 && !isControl(prev) ? NEWLINE_AFTER_PUNCT_COST : 1;
+      if (prev === 10 || prev === 13) cost += c.newlineAfterNewline;
+      else cost += prev >= 0 && !isControl(prev) ? c.newlineAfterPunct : 1;
     }
     else if (prev < 0 || isControl(cp) || isControl(prev)) cost += 1;
     else if (prev === cp) {
       const ch = String.fromCharCode(cp);
-      cost += CHEAP_REPEATS.includes(ch) ? CHEAP_REPEAT_COST : MEDIUM_REPEATS.includes(ch) ? MEDIUM_REPEAT_COST : OTHER_REPEAT_COST;
-    } else cost += MERGING_PAIRS.has(prev * 128 + cp) ? MERGING_PAIR_COST : OTHER_PAIR_COST;
+      cost += CHEAP_REPEATS.includes(ch) ? c.cheapRepeat : MEDIUM_REPEATS.includes(ch) ? c.mediumRepeat : c.otherRepeat;
+    } else cost += MERGING_PAIRS.has(prev * 128 + cp) ? c.mergingPair : c.otherPair;
     prev = cp;
   }
-  return Math.max(1, cost + otherTotal());
+  return Math.max(1, cost + otherTotal(s));
 }
 
-/** Space runs are single tokens up to 80 or so; other whitespace up to about 16. */
-const SPACE_RUN_PER_CHAR = 1 / 64;
-const OTHER_RUN_PER_CHAR = 1 / 16;
-
-function whitespacePieceCost(text: string, start: number, end: number): number {
+function whitespacePieceCost(s: Scan, text: string, start: number, end: number): number {
   let cost = 0;
-  resetOther();
+  resetOther(s);
   let runChar = -1;
   let runLength = 0;
   for (let k = start; k <= end; k++) {
@@ -516,16 +565,16 @@ function whitespacePieceCost(text: string, start: number, end: number): number {
       runLength++;
       continue;
     }
-    if (runLength > 0) cost += 1 + runLength * (runChar === 32 ? SPACE_RUN_PER_CHAR : OTHER_RUN_PER_CHAR);
+    if (runLength > 0) cost += 1 + runLength * (runChar === 32 ? s.costs.spaceRunPerChar : s.costs.otherRunPerChar);
     runLength = 0;
     runChar = -1;
-    if (code >= 0x80) addOther(code);
+    if (code >= 0x80) addOther(s, code);
     else if (code >= 0) {
       runChar = code;
       runLength = 1;
     }
   }
-  return cost + otherTotal();
+  return cost + otherTotal(s);
 }
 
 function utf8Bytes(text: string, start: number, end: number): number {
@@ -543,53 +592,58 @@ function utf8Bytes(text: string, start: number, end: number): number {
 }
 
 /** Calls `visit` with every o200k pre-token of `text` and its cost, in order. */
-export function forEachPiece(text: string, visit: (start: number, end: number, cost: number) => void): void {
+export function forEachPiece(
+  text: string,
+  visit: (start: number, end: number, cost: number) => void,
+  costs: Readonly<TokenCosts> = TOKEN_COSTS,
+): void {
+  const s: Scan = { costs, classes: new Map(), lastRare: 0, otherCost: 0, otherScripted: false };
   const n = text.length;
   let i = 0;
   while (i < n) {
     const cp = text.codePointAt(i)!;
     const w = width(cp);
-    const classes = classOf(cp);
+    const classes = classOf(s, cp);
     let end = -1;
     let cost = 0;
     // Letter runs, trying the optional leading character first as the regex does.
     const canPrefix = (classes & (LETTER | NUMBER)) === 0 && cp !== 10 && cp !== 13 && i + w < n;
-    const letterAfter = canPrefix && (classOf(text.codePointAt(i + w)!) & (UPPERISH | LOWERISH)) !== 0;
+    const letterAfter = canPrefix && (classOf(s, text.codePointAt(i + w)!) & (UPPERISH | LOWERISH)) !== 0;
     const letterHere = (classes & (UPPERISH | LOWERISH)) !== 0;
     if (letterAfter || letterHere) {
-      let e = letterAfter ? lowerTailEnd(text, i + w) : -1;
+      let e = letterAfter ? lowerTailEnd(s, text, i + w) : -1;
       let prefix = e >= 0 ? i : -1;
-      if (e < 0 && letterHere) e = lowerTailEnd(text, i);
+      if (e < 0 && letterHere) e = lowerTailEnd(s, text, i);
       if (e < 0 && letterAfter) {
-        e = upperHeadEnd(text, i + w);
+        e = upperHeadEnd(s, text, i + w);
         prefix = e >= 0 ? i : -1;
       }
-      if (e < 0 && letterHere) e = upperHeadEnd(text, i);
+      if (e < 0 && letterHere) e = upperHeadEnd(s, text, i);
       if (e >= 0) {
         end = contractionEnd(text, e);
-        cost = letterPieceCost(text, prefix, prefix >= 0 ? i + w : i, e, end > e);
+        cost = letterPieceCost(s, text, prefix, prefix >= 0 ? i + w : i, e, end > e);
       }
     }
     if (end < 0 && (classes & NUMBER) !== 0) {
       end = i;
       for (let count = 0; count < 3 && end < n; count++) {
         const d = text.codePointAt(end)!;
-        if ((classOf(d) & NUMBER) === 0) break;
+        if ((classOf(s, d) & NUMBER) === 0) break;
         end += width(d);
       }
-      cost = digitPieceCost(text, i, end);
+      cost = digitPieceCost(s, text, i, end);
     }
     if (end < 0) {
-      const j = cp === 32 && i + 1 < n && isPunctuation(text.codePointAt(i + 1)!) ? i + 1 : i;
-      if (isPunctuation(text.codePointAt(j)!)) {
+      const j = cp === 32 && i + 1 < n && isPunctuation(s, text.codePointAt(i + 1)!) ? i + 1 : i;
+      if (isPunctuation(s, text.codePointAt(j)!)) {
         end = j;
         while (end < n) {
           const c = text.codePointAt(end)!;
-          if (!isPunctuation(c)) break;
+          if (!isPunctuation(s, c)) break;
           end += width(c);
         }
         while (end < n && (text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13 || text.charCodeAt(end) === 47)) end++;
-        cost = punctuationPieceCost(text, i, end);
+        cost = punctuationPieceCost(s, text, i, end);
       }
     }
     if (end < 0) {
@@ -597,13 +651,13 @@ export function forEachPiece(text: string, visit: (start: number, end: number, c
       // the text, else the run less its last character (which joins the next piece).
       let runEnd = i;
       let afterNewline = -1;
-      while (runEnd < n && (classOf(text.charCodeAt(runEnd)) & SPACE) !== 0) {
+      while (runEnd < n && (classOf(s, text.charCodeAt(runEnd)) & SPACE) !== 0) {
         const c = text.charCodeAt(runEnd);
         runEnd++;
         if (c === 10 || c === 13) afterNewline = runEnd;
       }
       end = afterNewline >= 0 ? afterNewline : runEnd === n || runEnd - i === 1 ? runEnd : runEnd - 1;
-      cost = whitespacePieceCost(text, i, end);
+      cost = whitespacePieceCost(s, text, i, end);
     }
     // A piece never costs more tokens than it has bytes.
     visit(i, end, Math.min(cost, utf8Bytes(text, i, end)));
@@ -614,15 +668,20 @@ export function forEachPiece(text: string, visit: (start: number, end: number, c
 /**
  * Estimated o200k_base token count of `text`: at least 0.9 of the real count on
  * every text measured (usually above it), about 1.05-1.2x on English prose,
- * Markdown and code. Deterministic and linear in the text's length.
+ * Markdown and code. Deterministic and linear in the text's length. `costs`
+ * is for the calibration; everything else uses the default.
  */
-export function estimateTokens(text: string): number {
+export function estimateTokens(text: string, costs: Readonly<TokenCosts> = TOKEN_COSTS): number {
   if (text === '') return 0;
   let total = 0;
-  forEachPiece(text, (_start, _end, cost) => {
-    total += cost;
-  });
-  return Math.ceil(total) + SLACK;
+  forEachPiece(
+    text,
+    (_start, _end, cost) => {
+      total += cost;
+    },
+    costs,
+  );
+  return Math.ceil(total) + costs.slack;
 }
 
 /** Decodes standard base64 without relying on Buffer or atob (this module also runs in webviews). */

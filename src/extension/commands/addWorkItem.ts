@@ -1,16 +1,11 @@
 // Campaign: Add Work Item — a title, then a priority. From a priority group's
 // inline "+" the group's priority is used and only the title is asked.
-import type * as vscode from 'vscode';
 import { PRIORITIES, type Priority } from '../../core/model/model';
 import { addWork } from '../../core/operations/workOps';
 import { CommandIds } from '../commandIds';
 import { requiredText } from '../inputValidation';
-import { PRIORITY_LABELS } from '../workGroups';
-import { campaignStore, type CampaignCommand, type CommandContext } from './commandContext';
-
-interface PriorityPick extends vscode.QuickPickItem {
-  priority: Priority;
-}
+import { askPriority } from '../priorityPick';
+import { campaignStore, type CampaignCommand } from './commandContext';
 
 export const addWorkItemCommand: CampaignCommand = {
   id: CommandIds.addWorkItem,
@@ -36,21 +31,4 @@ function groupPriority(arg: unknown): Priority | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const node = arg as { kind?: unknown; priority?: unknown };
   return node.kind === 'group' && (PRIORITIES as readonly unknown[]).includes(node.priority) ? (node.priority as Priority) : undefined;
-}
-
-/** High, Medium, Low — with the current priority marked when there is one; `preselect` (else the current one) starts active. */
-export async function askPriority(
-  ctx: CommandContext,
-  title: string,
-  current?: Priority,
-  choices: readonly Priority[] = PRIORITIES,
-  preselect: Priority | undefined = current,
-): Promise<Priority | undefined> {
-  const picks: PriorityPick[] = choices.map((priority) => ({
-    label: PRIORITY_LABELS[priority],
-    description: priority === current ? 'current' : undefined,
-    ...(priority === preselect ? { picked: true } : {}),
-    priority,
-  }));
-  return (await ctx.ui.showQuickPick(picks, { title, placeHolder: 'Priority' }))?.priority;
 }

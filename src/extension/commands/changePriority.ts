@@ -4,8 +4,8 @@ import type { Priority, WorkItem } from '../../core/model/model';
 import { updateWork } from '../../core/operations/workOps';
 import type { CampaignStore } from '../campaignStore';
 import { CommandIds } from '../commandIds';
+import { askPriority } from '../priorityPick';
 import { combined, onSameItem, workRef } from '../workItemRef';
-import { askPriority } from './addWorkItem';
 import { selectedWork, type CampaignCommand, type CommandContext } from './commandContext';
 
 export const changePriorityCommand: CampaignCommand = {

@@ -9,6 +9,8 @@ import * as newCampaign from '../../core/document/newCampaign';
 import * as yamlEdit from '../../core/document/yamlEdit';
 import * as campaignFile from '../../core/file/campaignFile';
 import * as fileLock from '../../core/file/fileLock';
+import * as campaignPath from '../../core/file/campaignPath';
+import * as readIfExists from '../../core/file/readIfExists';
 import * as ids from '../../core/model/ids';
 import * as limits from '../../core/model/limits';
 import * as model from '../../core/model/model';
@@ -37,6 +39,8 @@ const SHARED: Record<string, unknown> = {
   'src/core/document/yamlEdit.ts': yamlEdit,
   'src/core/file/campaignFile.ts': campaignFile,
   'src/core/file/fileLock.ts': fileLock,
+  'src/core/file/campaignPath.ts': campaignPath,
+  'src/core/file/readIfExists.ts': readIfExists,
   'src/core/model/ids.ts': ids,
   'src/core/model/limits.ts': limits,
   'src/core/model/model.ts': model,

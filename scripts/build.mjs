@@ -94,8 +94,10 @@ if (withTests) {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      // Test code reaches node_modules at run time; vscode only exists in the host.
+      // Test code reaches node_modules at run time (jsonc-parser by its own
+      // CommonJS entry, not the bundles' alias); vscode only exists in the host.
       packages: 'external',
+      alias: {},
       external: ['vscode'],
     });
   }

@@ -54,7 +54,18 @@ const str = (v: Scalar): string | undefined => (v === null || v === undefined ? 
 const list = (v: unknown): string[] => (v === null || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => String(x)));
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 /** Two titles name the same work: case and runs of whitespace ignored. */
-const sameTitle = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+// The documented title rule (README, src/core/operations/workMatch.ts), written again
+// here so the model checks the core rather than borrowing it: NFKC, Markdown emphasis
+// dropped, whitespace collapsed, trailing sentence punctuation and case ignored.
+const titleKey = (t: string) =>
+  t
+    .normalize('NFKC')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.。:：;；!！]+$/u, '')
+    .trim()
+    .toLowerCase();
+const sameTitle = (a: string, b: string) => titleKey(a) === titleKey(b);
 const TAG = /^\s*\[(high|medium|med|low)\]\s*/i;
 
 function tagged(s: string): { title: string; priority: Priority } {
@@ -300,7 +311,8 @@ export class ReferenceCampaign {
     if (!s || title === before.title) return;
     // The focus follows a rename of the item it was taken from.
     const onItem = s.workItem === undefined || (before.id !== undefined && s.workItem === before.id);
-    if (onItem && sameTitle(s.focus, before.title)) s.focus = title;
+    // An empty title names nothing: it never matches a focus.
+    if (onItem && titleKey(before.title) !== '' && sameTitle(s.focus, before.title)) s.focus = title;
     if (before.id === undefined) {
       const at = s.completed.indexOf(before.title);
       if (at >= 0) s.completed[at] = title;

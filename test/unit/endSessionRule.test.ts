@@ -163,7 +163,28 @@ describe('the session focus follows a rename of its work item', () => {
   });
 });
 
+describe('the session focus and blank titles (found by the fuzz suite, seed 20261124)', () => {
+  it('renaming an item whose title is blank never changes the focus, even an empty one', () => {
+    const blank = `version: 1
+active_session:
+  started: 2026-11-24T19:57:17
+  focus: ""
+remaining_work:
+  - " "
+`;
+    const cd = run(blank, updateWork('1', { title: 'Now it has a name' }));
+    assert.equal(cd.model.active_session?.focus, '');
+    assert.equal(cd.model.remaining_work[0]!.title, 'Now it has a name');
+  });
+});
+
 describe('the one title-matching rule', () => {
+  it('ignores Markdown emphasis, Unicode width and trailing sentence punctuation', () => {
+    assert.ok(sameTitle('**Fix** the login', 'fix the login.'));
+    assert.ok(sameTitle('ＡＰＩ docs', 'API docs'));
+    assert.ok(!sameTitle('Fix the login', 'Fix the logout'));
+  });
+
   it('ignores case and runs of whitespace, and finds only open work', () => {
     assert.equal(titleKey('  Add   Rate\tlimiting '), 'add rate limiting');
     assert.ok(sameTitle('Add rate limiting', 'add  RATE limiting'));

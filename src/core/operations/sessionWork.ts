@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { CampaignDocument } from '../document/campaignDocument';
 import type { Campaign, WorkItem } from '../model/model';
 import { blockStyle, deleteKey, ensureSeq, getNode, scalarText, setScalar } from '../document/yamlEdit';
-import { sameTitle } from './workMatch';
+import { sameTitle, titleKey } from './workMatch';
 
 type ItemKey = Pick<WorkItem, 'id' | 'title'>;
 
@@ -82,7 +82,8 @@ export function followRename(cd: CampaignDocument, item: ItemKey, title: string)
   const focus = scalarText(getNode(cd.doc, session, 'focus'));
   const on = scalarText(getNode(cd.doc, session, 'work_item'));
   const onThisItem = on === undefined || (item.id !== undefined && on === item.id);
-  if (focus !== undefined && onThisItem && sameTitle(focus, item.title)) setScalar(cd.doc, session, 'focus', title);
+  // An empty title names nothing, so it never matches a focus (empty or not).
+  if (focus !== undefined && onThisItem && titleKey(item.title) !== '' && sameTitle(focus, item.title)) setScalar(cd.doc, session, 'focus', title);
   if (item.id === undefined) {
     const seq = completedSeq(cd, session);
     const at = seq ? indexOfEntry(seq, item.title) : -1;

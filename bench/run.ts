@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     return previous[key] as BenchResults[K];
   };
   const loadDuring: Record<string, { start: number; end?: number }> = {};
-  for (const part of ['context', 'edit', 'cli', 'primer', 'memory', 'extension']) if (wanted(part)) measuredAt[part] = now;
+  for (const part of ['context', 'edit', 'cli', 'primer', 'refusals', 'memory', 'extension']) if (wanted(part)) measuredAt[part] = now;
 
   let contextEfficiency: BenchResults['contextEfficiency'];
   if (wanted('context')) {

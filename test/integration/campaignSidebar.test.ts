@@ -132,6 +132,21 @@ describe('Campaign sidebar actions', () => {
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, lines.indexOf('  - date: "2026-03-21"'));
   });
 
+  it('a click right after the file changed on disk, with the file already open, still selects the entry', async () => {
+    await setCampaignOnDisk(api, SAMPLE);
+    const open = await vscode.workspace.openTextDocument(vscode.Uri.file(campaignPath()));
+    await vscode.window.showTextDocument(open, { preserveFocus: true, preview: true });
+    // An agent or the CLI rewrites the file: the views learn of it first, the open editor reloads later.
+    const changed = SAMPLE.replace('Add rate limiting to auth endpoints', 'Add rate limiting to every endpoint');
+    await setCampaignOnDisk(api, changed);
+    const node = workNode(api, 'Add rate limiting to every endpoint');
+    const command = api.views.remainingWork.getTreeItem(node).command!;
+    const selection = (await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []))) as vscode.Range | undefined;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === campaignPath())!;
+    assert.ok(selection, 'the entry was selected, not just the file shown');
+    assert.equal(editor.document.getText(editor.selection), 'id: w2\n    title: Add rate limiting to every endpoint\n    priority: medium\n    status: todo');
+  });
+
   it('a campaign without work, decisions or history shows no rows (the welcome content with its button shows)', async () => {
     await setCampaignOnDisk(api, 'version: 1\nidentity:\n  name: Empty\n');
     await waitFor(() => api.views.remainingWork.getChildren().length === 0 || undefined, 'no groups');

@@ -6,8 +6,8 @@
 // file's BOM and line endings. The document stays in step with the text, so
 // a kept ("warm") document takes the next operation without a parse.
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
-import { campaignFileSchema, TOP_LEVEL_KEYS, type Campaign, type CampaignFile } from '../model/model';
+import { Document, isMap, isScalar, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { campaignFileSchema, type Campaign, type CampaignFile } from '../model/model';
 import { normalizeCampaign } from '../model/normalize';
 import { CampaignError, type Problem } from '../model/problems';
 import { applyFormat, detectFormat, type TextFormat } from './textFormat';
@@ -20,6 +20,7 @@ import type { Operation, OperationContext } from '../operations/operation';
 import { snapshotTree, type MapSnap, type Snapshots } from './nodeSnapshot';
 import { NoSplice, RangeSplicer, type RootChanges } from './rangeSplice';
 import { checkSplice, installSplice } from './sectionSplice';
+import { checkStructure } from './structureCheck';
 
 export interface ParseOptions {
   /** File name used in messages. */
@@ -126,20 +127,14 @@ export class CampaignDocument {
     };
     const problems: Problem[] = doc.errors.map((e) => ({ ...pos(e.pos[0]), message: firstLine(e.message) }));
     if (problems.length) throw new CampaignError('The campaign file is not valid YAML.', problems, file);
-    const deep = tooDeep(doc.contents as Node | null, MAX_NESTING_DEPTH);
+    const found = checkStructure(doc, MAX_NESTING_DEPTH);
+    const deep = found.deep;
     if (deep) {
       throw new CampaignError('The campaign file is nested too deeply to be a campaign.', [
         { ...(deep.range ? pos(deep.range[0]) : { line: 1, column: 1 }), message: `nested more than ${MAX_NESTING_DEPTH} levels deep` },
       ], file);
     }
-    let keys: Node[];
-    try {
-      keys = complexKeys(doc);
-    } catch (err) {
-      throw new CampaignError('The campaign file could not be parsed.', [
-        { line: 1, column: 1, message: err instanceof RangeError ? 'nesting too deep to parse' : String(err) },
-      ], file);
-    }
+    const keys = found.complexKeys;
     if (keys.length) {
       throw new CampaignError(
         'The campaign file uses a mapping, list or alias as a key; Campaign reads only plain keys (`name: value`).',
@@ -147,7 +142,7 @@ export class CampaignDocument {
         file,
       );
     }
-    const anchors = unwritableAnchors(doc);
+    const anchors = found.unwritableAnchors;
     if (anchors.length) {
       throw new CampaignError(
         'The campaign file names an anchor (`&name`) with a space, comma, bracket or control character, which no YAML writer accepts; rename the anchor.',
@@ -173,7 +168,7 @@ export class CampaignDocument {
         { ...at, message: 'top level must be a mapping of sections (identity, constraints, …)' },
       ], file);
     }
-    const odd = oddCollections(doc);
+    const odd = found.oddCollections;
     if (odd.length) {
       throw new CampaignError(
         'The campaign file uses YAML sets or ordered maps (!!set, !!omap, !!pairs) where Campaign expects plain mappings and lists.',
@@ -566,78 +561,6 @@ function quoteBlockScalars(doc: Document): boolean {
   return any;
 }
 
-/** Nodes whose anchor the yaml writer refuses (its own rule: no whitespace, control characters, `,[]{}`). */
-function unwritableAnchors(doc: Document): Node[] {
-  const found: Node[] = [];
-  visit(doc, {
-    Node(_, node) {
-      const anchor = (node as { anchor?: string }).anchor;
-      if (anchor !== undefined && /[\x00-\x19\s,[\]{}]/.test(anchor)) found.push(node as Node);
-    },
-  });
-  return found;
-}
-
-/** The first collection nested deeper than `limit` (walked without recursion). */
-function tooDeep(root: Node | null, limit: number): Node | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= limit) return node;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        stack.push([item.key, depth + 1], [item.value, depth + 1]);
-      } else stack.push([item, depth + 1]);
-    }
-  }
-  return undefined;
-}
-
-/**
- * Keys that are mappings, lists or aliases (`? [a, b] : c`, `{{…}: x}`,
- * `*a : x`). Reading turns a collection key into a string, at a cost that
- * explodes with nesting: an 800-byte line of nested `{` took minutes (and
- * hung a worker thread, whose larger stack lets the parser go deeper). No
- * campaign needs them; they are refused before reading.
- */
-function complexKeys(doc: Document): Node[] {
-  const found: Node[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      if (isMap(pair.key) || isSeq(pair.key) || isAlias(pair.key)) {
-        found.push(pair.key as Node);
-        return visit.SKIP;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-const ODD_TAGS = new Set(['tag:yaml.org,2002:set', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs']);
-
-/**
- * `!!set` / `!!omap` / `!!pairs` collections at the top level or in a
- * campaign section: they read as JS Sets and Maps (which slip past the
- * schema) and cannot take the edits operations make. Unknown keys may keep them.
- */
-function oddCollections(doc: Document): Node[] {
-  const found: Node[] = [];
-  const root = doc.contents as Node | null;
-  if (root && root.tag && ODD_TAGS.has(root.tag)) return [root];
-  if (!isMap(root)) return found;
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key) || !pair.value) continue;
-    visit(pair.value as Node, {
-      Node(_, node) {
-        if ('tag' in node && node.tag && ODD_TAGS.has(node.tag)) found.push(node as Node);
-      },
-    });
-  }
-  return found;
-}
 
 /** `body` parsed, if it reads as the same values as `doc` (the check behind every write). */
 function readBack(body: string, doc: Document): Document | undefined {

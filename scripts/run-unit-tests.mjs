@@ -26,6 +26,7 @@ const reporter = process.env.CAMPAIGN_TEST_REPORTER ?? 'spec';
 const result = spawnSync(process.execPath, ['--test', `--test-reporter=${reporter}`, ...chosen], {
   stdio: 'inherit',
   cwd: root,
-  env: { ...process.env, CAMPAIGN_REPO_ROOT: root },
+  // Every operation that names its sections is checked to change no other (CampaignDocument.checkSections).
+  env: { ...process.env, CAMPAIGN_REPO_ROOT: root, CAMPAIGN_CHECK_SECTIONS: '1' },
 });
 process.exit(result.status ?? 1);

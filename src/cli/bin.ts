@@ -1,4 +1,4 @@
-// The executable entry of dist/cli.js: runs the CLI on this process's
+// The CLI itself (dist/cli-main.js, loaded by the dist/cli.js launcher): runs the CLI on this process's
 // arguments and streams. Kept apart from main.ts so tests can import runCli.
 import { runCli } from './main';
 

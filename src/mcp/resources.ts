@@ -1,5 +1,6 @@
 // Job: the two resources: campaign://primer (the session primer, default
 // budget) and campaign://campaign.yaml (the file exactly as it is on disk).
+import { readFile } from 'node:fs/promises';
 import type { McpServer } from '@modelcontextprotocol/server';
 import { loadCampaign } from '../core/file/campaignFile';
 import type { McpContext } from './mcpContext';
@@ -41,10 +42,7 @@ export function registerResources(server: McpServer, mc: McpContext): void {
       const path = await mc.campaignPath();
       const text = await loadCampaign(path).then(
         (l) => l.text,
-        async (err: unknown) => {
-          const { readFile } = await import('node:fs/promises');
-          return readFile(path, 'utf8').catch(() => errorText(err, path));
-        },
+        (err: unknown) => readFile(path, 'utf8').catch(() => errorText(err, path)),
       );
       return { contents: [{ uri: uri.href, mimeType: 'application/yaml', text }] };
     },

@@ -32,13 +32,13 @@ describe('npm pack → npm install -g → campaign', { skip: process.platform ==
   });
   after(() => t.cleanup());
 
-  it('installs only the CLI (and the MCP server bundle it loads for campaign mcp), with nothing else beside it', () => {
+  it('installs only the CLI (its launcher, the bundle it loads, and the MCP server bundle for campaign mcp), with nothing else beside it', () => {
     const pkgDir = join(t.dir, 'prefix', 'lib', 'node_modules', 'campaign');
     assert.ok(existsSync(bin), 'a campaign command in <prefix>/bin');
     assert.ok(existsSync(join(pkgDir, 'dist', 'cli.js')));
     assert.ok(!existsSync(join(pkgDir, 'node_modules')), 'no dependencies installed');
     assert.ok(!existsSync(join(pkgDir, 'src')), 'no sources shipped');
-    assert.deepEqual(readdirSync(join(pkgDir, 'dist')).sort(), ['cli.js', 'mcp.js']);
+    assert.deepEqual(readdirSync(join(pkgDir, 'dist')).sort(), ['cli-main.js', 'cli.js', 'mcp.js']);
   });
 
   it('campaign --version and campaign show work', () => {

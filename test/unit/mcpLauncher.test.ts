@@ -18,7 +18,9 @@ describe('the terminal launcher', { skip: process.platform === 'win32' ? 'sh lau
     const odd = join(t.dir, "Campaign's extension dir");
     mkdirSync(join(odd, 'dist'), { recursive: true });
     cli = join(odd, 'dist', 'cli.js');
+    // The launcher and the CLI bundle it loads, as the extension ships them.
     copyFileSync(join(repoRoot, 'dist', 'cli.js'), cli);
+    copyFileSync(join(repoRoot, 'dist', 'cli-main.js'), join(odd, 'dist', 'cli-main.js'));
   });
   after(() => t.cleanup());
 

@@ -1,9 +1,9 @@
 // Job: `campaign mcp [--file PATH]`: run the stdio MCP server for agents.
 // Its own --file (after the command name) is what editor registrations pass.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliContext } from '../cliContext';
+import { requireWithCodeCache } from '../codeCache';
 
 /** What dist/mcp.js (src/mcp/mcpServer.ts) exports: the CLI only launches the server. */
 export interface McpServerBundle {
@@ -13,10 +13,11 @@ export interface McpServerBundle {
 /**
  * The server lives in its own bundle beside this one (dist/mcp.js, see
  * scripts/build.mjs): the SDK is most of its weight, and no other command
- * should pay for loading it. A unit test checks this shape against the server.
+ * should pay for loading it. An agent starts it with every session, so it
+ * comes from V8's code cache too. A unit test checks this shape against the server.
  */
 function loadMcpServer(): McpServerBundle {
-  return createRequire(__filename)(join(__dirname, 'mcp.js')) as McpServerBundle;
+  return requireWithCodeCache(join(__dirname, 'mcp.js')) as McpServerBundle;
 }
 
 export const mcpUsage = 'mcp [--file PATH]';

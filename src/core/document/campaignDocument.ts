@@ -6,7 +6,7 @@
 // file's BOM and line endings. The document stays in step with the text, so
 // a kept ("warm") document takes the next operation without a parse.
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { campaignFileSchema, type Campaign, type CampaignFile } from '../model/model';
 import { normalizeCampaign } from '../model/normalize';
 import { CampaignError, type Problem } from '../model/problems';
@@ -33,6 +33,11 @@ export interface ParseOptions {
 export class CampaignDocument {
   /** How many times any campaign text was parsed and validated in this process (tests count the extension's). */
   static parses = 0;
+  /**
+   * The unit tests set this (CAMPAIGN_CHECK_SECTIONS=1): every operation that names its sections is also diffed in
+   * full, and one that changed another section throws (docs/edit-path.md).
+   */
+  static checkSections = process.env.CAMPAIGN_CHECK_SECTIONS === '1';
   /** The edit path new documents use unless told otherwise (the bench measures both). */
   static defaultEditPath: EditPath = process.env.CAMPAIGN_EDIT_PATH === 'full' ? 'full' : 'splice';
 
@@ -55,6 +60,8 @@ export class CampaignDocument {
   /** The text has `%` directives or `---` / `...` markers: a section cannot be read on its own. */
   private markers: boolean;
   private applying = false;
+  /** While an operation that names its sections runs: the sections it may change. */
+  private scope: ReadonlySet<string> | undefined;
   /** The last text toString() returned, when it was checked to read back as the document. */
   private verifiedText: string | undefined;
   private verified = true;
@@ -81,6 +88,26 @@ export class CampaignDocument {
       return p ? (this.offsets.get(p) ?? 0) : 0;
     };
     return new RangeSplicer(this.body, this.snapshots(), this.renderOptions, offsetOf);
+  }
+
+  /** The changes an operation made, looking only at the sections it may change (all of them outside `apply`). */
+  private diff(root: YAMLMap): RootChanges {
+    const scope = this.scope;
+    if (!scope) return this.splicer().diffRoot(root);
+    const changes = this.splicer().diffRoot(root, (key) => scope.has(key));
+    if (CampaignDocument.checkSections) this.assertInScope(root, changes);
+    return changes;
+  }
+
+  /** The scoped diff must find every change the full one does: an operation changed only sections it names. */
+  private assertInScope(root: YAMLMap, scoped: RootChanges): void {
+    const all = this.splicer().diffRoot(root);
+    const edits = (c: RootChanges) => JSON.stringify(c.edits.map((e) => [e.start, e.end, e.text]));
+    if (edits(all) === edits(scoped) && all.added.size === scoped.added.size && all.removed.join() === scoped.removed.join()) return;
+    const rootSnap = this.snaps!.get(root) as MapSnap;
+    const seen = new Set(scoped.edits.map((e) => e.section));
+    const outside = all.edits.filter((e) => !seen.has(e.section)).map((e) => keyOf(rootSnap.pairs[e.section]!));
+    throw new Error(`An operation changed sections it does not name (${[...new Set(outside)].join(', ') || 'top-level keys'}); add them to its \`sections\`.`);
   }
 
   private offsetOf(rootSnap: MapSnap): (j: number) => number {
@@ -226,11 +253,16 @@ export class CampaignDocument {
    * fit the schema, leaves the document exactly as it was.
    */
   apply<R>(op: Operation<R>, ctx: OperationContext): R {
-    if (this.applying) return op.apply(this, ctx);
+    if (this.applying) {
+      // An operation run inside another: if it may change more than the outer one named, look at everything.
+      if (this.scope && !op.sections?.every((k) => this.scope!.has(k))) this.scope = undefined;
+      return op.apply(this, ctx);
+    }
     this.syncText();
     const saved: Saved = { body: this.body, format: this.textFormat, model: this.cachedModel, data: this.checkedData };
     this.snapshots();
     this.applying = true;
+    this.scope = op.sections ? new Set(op.sections) : undefined;
     try {
       let result = this.runOp(op, ctx, saved);
       void this.model; // validates: an edit that breaks the schema throws here
@@ -249,6 +281,7 @@ export class CampaignDocument {
       throw err;
     } finally {
       this.applying = false;
+      this.scope = undefined;
     }
   }
 
@@ -273,7 +306,7 @@ export class CampaignDocument {
       try {
         const root = this.document.contents;
         if (isMap(root)) {
-          const changes = this.splicer().diffRoot(root);
+          const changes = this.diff(root);
           if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
             this.textStale = false;
             this.modelStale = false;
@@ -318,7 +351,7 @@ export class CampaignDocument {
     const root = this.document.contents;
     if (this.cachedModel && this.checkedData && this.snaps && !this.aliased && isMap(root)) {
       try {
-        const changes = this.splicer().diffRoot(root);
+        const changes = this.diff(root);
         this.pendingChanges = changes;
         const snap = this.snaps.get(root) as MapSnap;
         const keys = new Set<string>([...changes.changed, ...changes.removed].map((j) => keyOf(snap.pairs[j]!)));
@@ -398,7 +431,7 @@ export class CampaignDocument {
     if (!isMap(root)) return fail('the top level is not a mapping');
     if (this.markers) return fail('the file has directives or document markers');
     try {
-      const changes = this.pendingChanges ?? this.splicer().diffRoot(root);
+      const changes = this.pendingChanges ?? this.diff(root);
       this.pendingChanges = undefined;
       if (changes.edits.length === 0 && changes.added.size === 0 && changes.removed.length === 0) {
         this.textStale = false;

@@ -57,6 +57,7 @@ type Commentable = { commentBefore?: string | null; spaceBefore?: boolean };
 export class RangeSplicer {
   private edits: TextEdit[] = [];
   private section = -1;
+  private inScope: ((key: string) => boolean) | undefined;
   /** What to add to the current section's source ranges (sections after an earlier splice moved). */
   private base = 0;
 
@@ -80,8 +81,14 @@ export class RangeSplicer {
     return this.base ? [r[0] + this.base, r[1] + this.base, r[2] + this.base] : (r as [number, number, number]);
   }
 
-  /** The edits that turn the original body into the edited root mapping. */
-  diffRoot(root: YAMLMap): RootChanges {
+  /**
+   * The edits that turn the original body into the edited root mapping. With
+   * `inScope`, a top-level section it rejects is only checked to be the same
+   * key and value node as parsed: an operation that names the sections it may
+   * change (Operation.sections) is not paid for by walking all the others.
+   */
+  diffRoot(root: YAMLMap, inScope?: (key: string) => boolean): RootChanges {
+    this.inScope = inScope;
     const snap = this.snaps.get(root);
     const out: RootChanges = { edits: [], changed: new Set(), added: new Set(), removed: [] };
     if (!snap || snap.kind !== 'map' || root.flow || !sameStyle(root as unknown as Node, snap)) {
@@ -268,6 +275,7 @@ export class RangeSplicer {
         return;
       }
       if (p.value === null || p.value === undefined) return;
+      if (top && this.inScope && !this.inScope(String((p.key as Scalar).value))) return;
       const mark = this.edits.length;
       try {
         this.node(p.value, (snap.valueSnaps[j] ??= this.snaps.get(p.value as object)));

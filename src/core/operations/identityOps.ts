@@ -14,6 +14,7 @@ export interface IdentityChanges {
 export function setIdentity(changes: IdentityChanges): Operation {
   return {
     name: 'identity.set',
+    sections: ['identity'],
     apply(cd) {
       const map = ensureMap(cd.doc, cd.root(), 'identity', true);
       map.flow = false;
@@ -30,6 +31,7 @@ export function setIdentity(changes: IdentityChanges): Operation {
 export function addConstraint(text: string): Operation {
   return {
     name: 'constraints.add',
+    sections: ['constraints'],
     apply(cd) {
       const t = oneLine(text);
       if (!t) throw new CampaignError('A constraint needs its text.');
@@ -43,6 +45,7 @@ export function addConstraint(text: string): Operation {
 export function removeConstraint(ref: string): Operation<string> {
   return {
     name: 'constraints.remove',
+    sections: ['constraints'],
     apply(cd) {
       const list = cd.model.constraints;
       const index = /^\d+$/.test(ref) ? Number(ref) - 1 : list.indexOf(ref);
@@ -64,6 +67,7 @@ export interface HandoffChanges {
 export function setHandoff(changes: HandoffChanges): Operation {
   return {
     name: 'handoff.set',
+    sections: ['handoff_notes'],
     apply(cd, ctx) {
       const map = ensureMap(cd.doc, cd.root(), 'handoff_notes', true, 'notes');
       map.flow = false;

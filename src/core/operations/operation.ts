@@ -13,6 +13,13 @@ export interface OperationContext {
 export interface Operation<R = void> {
   /** Stable name, used in logs and messages (`work.add`, `session.end`, …). */
   readonly name: string;
+  /**
+   * The top-level sections the operation may change (`remaining_work`, …); the
+   * edit path then compares only those with the file as read. Leave it out when
+   * any section may change. An operation that changes a section it does not
+   * name is a bug the property tests catch (CampaignDocument.checkSections).
+   */
+  readonly sections?: readonly string[];
   /** Edits `cd.doc` in place and returns the operation's result (an id, say). */
   apply(cd: CampaignDocument, ctx: OperationContext): R;
 }

@@ -189,6 +189,7 @@ export interface SessionChanges {
 export function updateSession(changes: SessionChanges): Operation {
   return {
     name: 'session.update',
+    sections: ['active_session'],
     apply(cd) {
       const node = getNode(cd.doc, cd.root(), 'active_session');
       if (!isMap(node)) throw new CampaignError('No session is active; start one first.');

@@ -77,6 +77,7 @@ export function appendWork(cd: CampaignDocument, items: readonly NewWork[], now:
 export function addWork(item: NewWork): Operation<string> {
   return {
     name: 'work.add',
+    sections: ['remaining_work'],
     apply: (cd, ctx) => appendWork(cd, [item], ctx.now, ctx.random)[0]!,
   };
 }
@@ -139,6 +140,7 @@ export function applyWorkChanges(cd: CampaignDocument, item: WorkItem, changes: 
 export function updateWork(ref: string, changes: WorkChanges): Operation<WorkItem> {
   return {
     name: 'work.update',
+    sections: ['remaining_work', 'active_session'],
     apply(cd, ctx) {
       const item = resolveWork(cd.model, ref);
       applyWorkChanges(cd, item, changes, ctx.now);
@@ -159,6 +161,7 @@ export function updateWork(ref: string, changes: WorkChanges): Operation<WorkIte
 export function completeWork(ref: string): Operation<WorkItem> {
   return {
     name: 'work.complete',
+    sections: ['remaining_work', 'active_session', 'build_log'],
     apply(cd, ctx) {
       const item = resolveWork(cd.model, ref);
       if (item.form === 'map') {
@@ -189,6 +192,7 @@ function recordOutsideSession(cd: CampaignDocument, title: string, now: Date): v
 export function removeWork(ref: string): Operation<WorkItem> {
   return {
     name: 'work.remove',
+    sections: ['remaining_work', 'active_session'],
     apply(cd) {
       const item = resolveWork(cd.model, ref);
       const seq = getNode(cd.doc, cd.root(), 'remaining_work') as YAMLSeq;

@@ -128,7 +128,10 @@ export async function measureExtension(log: (s: string) => void, activationRuns 
     bundle('dist/extension.js', 250_000);
     // Loaded on first use, not at activation (src/extension/lazy/).
     if (existsSync(join(copy, 'dist/lazy'))) for (const f of readdirSync(join(copy, 'dist/lazy'))) if (f.endsWith('.js')) bundle(`dist/lazy/${f}`);
+    // The `campaign` launcher, the CLI bundle it loads through the code cache, and the MCP server (`campaign mcp` only).
     bundle('dist/cli.js');
+    bundle('dist/cli-main.js');
+    bundle('dist/mcp.js');
     bundle('dist/webview/handoff.js', 150_000);
     bundle('dist/webview/handoff.css');
 
@@ -288,7 +291,10 @@ async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Pr
  * that it shows; this is the "within 1.5 s" target it used to assert).
  */
 async function measureLiveUpdate(wb: Workbench, file: string, title: string): Promise<number> {
-  await wb.openView('Campaign');
+  // Show Running Extensions leaves an editor and a hover over the workbench that a click on
+  // the activity bar cannot get through: the view is opened from the Command Palette instead.
+  await wb.page.keyboard.press('Escape');
+  await wb.runCommand('View: Show Campaign');
   const rows = wb.page.locator('.part.sidebar .pane-body .monaco-list-row');
   await rows.first().waitFor({ timeout: 30_000 });
   const text = readFileSync(file, 'utf8');

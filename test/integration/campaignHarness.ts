@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HandoffPanelArgs } from '../../src/extension/handoffPanel';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
+import type { WorkNode } from '../../src/extension/remainingWorkTree';
 import type { PickOrTypeOptions, PickOrTypeResult, Ui } from '../../src/extension/ui';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 
@@ -17,6 +18,17 @@ export async function campaignApi(): Promise<CampaignExtensionApi> {
   assert.ok(api?.workspace, 'activate() returns the Campaign API');
   await api.workspace.ready();
   return api;
+}
+
+/** A work item's row in Remaining Work, found by its title across the priority groups. */
+export function workNode(api: CampaignExtensionApi, title: string): Extract<WorkNode, { kind: 'work' }> {
+  const tree = api.views.remainingWork;
+  const found = tree
+    .getChildren()
+    .flatMap((g) => tree.getChildren(g))
+    .find((n): n is Extract<WorkNode, { kind: 'work' }> => n.kind === 'work' && n.item.title === title);
+  assert.ok(found, `no work item "${title}" in the view`);
+  return found;
 }
 
 export function campaignPath(): string {

@@ -13,23 +13,11 @@ import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import type { BuildLogNode } from '../../src/extension/buildLogTree';
 import type { DecisionNode } from '../../src/extension/decisionsTree';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import type { WorkNode } from '../../src/extension/remainingWorkTree';
-import { campaignApi, campaignPath, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi } from './campaignHarness';
+import { campaignApi, campaignPath, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, workNode } from './campaignHarness';
 import { waitFor } from './helpers';
 
-type WorkItemNode = Extract<WorkNode, { kind: 'work' }>;
 const model = () => CampaignDocument.parse(readCampaign()).model;
 const work = (id: string) => model().remaining_work.find((w) => w.id === id);
-
-function workNode(api: CampaignExtensionApi, title: string): WorkItemNode {
-  const tree = api.views.remainingWork;
-  const found = tree
-    .getChildren()
-    .flatMap((g) => tree.getChildren(g))
-    .find((n): n is WorkItemNode => n.kind === 'work' && n.item.title === title);
-  assert.ok(found, `no work item "${title}" in the view`);
-  return found;
-}
 
 function decisionNode(api: CampaignExtensionApi, text: string): DecisionNode {
   const found = api.views.decisions.getChildren().find((n) => n.decision.decision === text);

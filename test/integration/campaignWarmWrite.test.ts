@@ -7,18 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import type { CampaignStore } from '../../src/extension/campaignStore';
-import type { WorkNode } from '../../src/extension/remainingWorkTree';
-import { campaignApi, campaignPath, readCampaign, SAMPLE, setCampaignOnDisk } from './campaignHarness';
-
-function workNode(api: CampaignExtensionApi, title: string): Extract<WorkNode, { kind: 'work' }> {
-  const tree = api.views.remainingWork;
-  const found = tree
-    .getChildren()
-    .flatMap((g) => tree.getChildren(g))
-    .find((n): n is Extract<WorkNode, { kind: 'work' }> => n.kind === 'work' && n.item.title === title);
-  assert.ok(found, `no work item "${title}" in the view`);
-  return found;
-}
+import { campaignApi, campaignPath, readCampaign, SAMPLE, setCampaignOnDisk, workNode } from './campaignHarness';
 
 /** The next read of the file the store makes (the watcher's, or a reload). */
 function nextRead(store: CampaignStore): Promise<{ parsed: boolean }> {

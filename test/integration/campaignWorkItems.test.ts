@@ -5,8 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
-import type { WorkNode } from '../../src/extension/remainingWorkTree';
-import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, sleep, withUi } from './campaignHarness';
+import { campaignApi, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, sleep, withUi, workNode } from './campaignHarness';
 import { waitFor } from './helpers';
 
 const PLAIN = `# Seed-style list
@@ -18,16 +17,6 @@ remaining_work:
 
 const model = () => CampaignDocument.parse(readCampaign()).model;
 
-function node(api: CampaignExtensionApi, title: string): Extract<WorkNode, { kind: 'work' }> {
-  const tree = api.views.remainingWork;
-  const found = tree
-    .getChildren()
-    .flatMap((g) => tree.getChildren(g))
-    .find((n): n is Extract<WorkNode, { kind: 'work' }> => n.kind === 'work' && n.item.title === title);
-  assert.ok(found, `no work item "${title}" in the view`);
-  return found;
-}
-
 describe('Campaign work item actions', () => {
   let api: CampaignExtensionApi;
   before(async () => {
@@ -36,17 +25,17 @@ describe('Campaign work item actions', () => {
 
   it('Complete marks a mapping item done (it stays until End Session)', async () => {
     await setCampaignOnDisk(api, SAMPLE);
-    await vscode.commands.executeCommand('campaign.completeWorkItem', node(api, 'Implement password reset flow'));
+    await vscode.commands.executeCommand('campaign.completeWorkItem', workNode(api, 'Implement password reset flow'));
     assert.equal(model().remaining_work[0]!.status, 'done');
-    const item = api.views.remainingWork.getTreeItem(node(api, 'Implement password reset flow'));
+    const item = api.views.remainingWork.getTreeItem(workNode(api, 'Implement password reset flow'));
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     assert.equal(item.contextValue, 'campaign.work.done');
   });
 
   it('Complete on several selected plain-string items completes them all in one write', async () => {
     await setCampaignOnDisk(api, PLAIN);
-    const a = node(api, 'Implement password reset flow');
-    const c = node(api, 'Write API documentation');
+    const a = workNode(api, 'Implement password reset flow');
+    const c = workNode(api, 'Write API documentation');
     await vscode.commands.executeCommand('campaign.completeWorkItem', a, [a, c]);
     assert.deepEqual(model().remaining_work.map((i) => i.title), ['Add rate limiting to auth endpoints']);
     assert.match(readCampaign(), /^# Seed-style list/);
@@ -55,7 +44,7 @@ describe('Campaign work item actions', () => {
   it('Change Priority offers every priority, the current one marked and active, and moves the item', async () => {
     await setCampaignOnDisk(api, PLAIN);
     const ui = new ScriptedUi().answer({ pick: 'Low' });
-    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.changePriority', node(api, 'Implement password reset flow')));
+    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.changePriority', workNode(api, 'Implement password reset flow')));
     ui.assertDone();
     assert.deepEqual(ui.offered[0], ['High', 'Medium', 'Low']);
     const offered = ui.offeredItems[0]!;
@@ -67,7 +56,7 @@ describe('Campaign work item actions', () => {
   it('drag and drop onto another group changes the priority', async () => {
     await setCampaignOnDisk(api, SAMPLE);
     const tree = api.views.remainingWork;
-    const dragged = [node(api, 'Write API documentation'), node(api, 'Add rate limiting to auth endpoints')];
+    const dragged = [workNode(api, 'Write API documentation'), workNode(api, 'Add rate limiting to auth endpoints')];
     const data = new vscode.DataTransfer();
     tree.handleDrag(dragged, data);
     const high = tree.getChildren().find((g) => g.kind === 'group' && g.priority === 'high')!;
@@ -79,7 +68,7 @@ describe('Campaign work item actions', () => {
   it('Edit renames an item', async () => {
     await setCampaignOnDisk(api, SAMPLE);
     const ui = new ScriptedUi().answer({ input: 'Implement password reset (email + SMS)' });
-    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.editWorkItem', node(api, 'Implement password reset flow')));
+    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.editWorkItem', workNode(api, 'Implement password reset flow')));
     assert.equal(model().remaining_work[0]!.title, 'Implement password reset (email + SMS)');
     assert.match(readCampaign(), /notes: "Partial work/, 'the other fields are untouched');
   });
@@ -87,18 +76,18 @@ describe('Campaign work item actions', () => {
   it('Remove asks first; Cancel keeps the item, Remove deletes it', async () => {
     await setCampaignOnDisk(api, SAMPLE);
     const cancel = new ScriptedUi().answer({ button: undefined });
-    await withUi(api, cancel, () => vscode.commands.executeCommand('campaign.removeWorkItem', node(api, 'Write API documentation')));
+    await withUi(api, cancel, () => vscode.commands.executeCommand('campaign.removeWorkItem', workNode(api, 'Write API documentation')));
     assert.equal(readCampaign(), SAMPLE);
     assert.match(cancel.messages[0]!.message, /Remove "Write API documentation" from remaining work\?/);
 
     const confirm = new ScriptedUi().answer({ button: 'Remove' });
-    await withUi(api, confirm, () => vscode.commands.executeCommand('campaign.removeWorkItem', node(api, 'Write API documentation')));
+    await withUi(api, confirm, () => vscode.commands.executeCommand('campaign.removeWorkItem', workNode(api, 'Write API documentation')));
     assert.deepEqual(model().remaining_work.map((i) => i.title), ['Implement password reset flow', 'Add rate limiting to auth endpoints']);
   });
 
   it('a stale item (the file changed underneath) is refused, not misapplied', async () => {
     await setCampaignOnDisk(api, PLAIN);
-    const stale = node(api, 'Add rate limiting to auth endpoints');
+    const stale = workNode(api, 'Add rate limiting to auth endpoints');
     await setCampaignOnDisk(api, PLAIN.replace("  - '[HIGH] Implement password reset flow'\n", "  - '[HIGH] Something else'\n  - '[HIGH] Implement password reset flow'\n"));
     const ui = new ScriptedUi().answer({ button: 'Remove' });
     await withUi(api, ui, () => vscode.commands.executeCommand('campaign.removeWorkItem', stale));
@@ -112,7 +101,7 @@ describe('Campaign work item actions', () => {
     // As a person would: the view is open and has focus before keys act on it.
     await vscode.commands.executeCommand('campaign.remainingWork.focus');
     await waitFor(() => view.visible, 'the Remaining Work view to be visible');
-    await view.reveal(node(api, 'Write API documentation'), { select: true, focus: true });
+    await view.reveal(workNode(api, 'Write API documentation'), { select: true, focus: true });
     // The workbench may still be (re)loading the view's rows; wait until the selection holds.
     await waitFor(async () => {
       await sleep(150);
@@ -129,7 +118,7 @@ describe('Campaign work item actions', () => {
   it('Start Session on This Item focuses it and marks it in progress', async () => {
     await setCampaignOnDisk(api, SAMPLE);
     const ui = new ScriptedUi().answer({ input: '' });
-    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.startSessionOnItem', node(api, 'Add rate limiting to auth endpoints')));
+    await withUi(api, ui, () => vscode.commands.executeCommand('campaign.startSessionOnItem', workNode(api, 'Add rate limiting to auth endpoints')));
     ui.assertDone();
     const m = model();
     assert.equal(m.active_session?.focus, 'Add rate limiting to auth endpoints');

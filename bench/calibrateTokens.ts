@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { estimateTokens, SINGLE_TOKEN_PAIRS, TOKEN_COSTS, type TokenCosts } from '../src/core/primer/tokenEstimate';
-import { CODE, FOREIGN, fixturePrimers, generators, MARKDOWN, PROSE, realFiles, realTokens, windows } from '../test/support/tokenCorpus';
+import { arbitraryText, CODE, FOREIGN, fixturePrimers, generators, MARKDOWN, PROSE, realFiles, realTokens, windows } from '../test/support/tokenCorpus';
 
 const FLOOR = 0.9;
 const PROSE_CEILING = 1.35;
@@ -41,15 +41,7 @@ function corpora(): Corpus[] {
   out.push(corpus('bulk prose', true, Array.from({ length: 200 }, bulk.prose!)));
   out.push(corpus('bulk markdown', true, Array.from({ length: 200 }, bulk.markdown!)));
   for (const [name, g] of Object.entries(generators(20260321))) out.push(corpus(`generated ${name}`, false, Array.from({ length: 150 }, g)));
-  const arbitrary = fc.oneof(
-    fc.string(),
-    fc.string({ size: 'large' }),
-    fc.string({ unit: 'grapheme', size: 'medium' }),
-    fc.string({ unit: 'grapheme-composite', size: 'medium' }),
-    fc.string({ unit: 'binary', size: 'medium' }),
-    fc.string({ unit: 'binary-ascii', size: 'medium' }),
-    fc.stringMatching(/^[a-zA-Z0-9 _.,:;'"()\-\n]{0,80}$/),
-  );
+  const arbitrary = arbitraryText();
   out.push(corpus('fast-check strings', false, fc.sample(arbitrary, { numRuns: 6000, seed: 424242 })));
   return out;
 }

@@ -6,6 +6,7 @@
 // and the primers of seeded fixture campaigns.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import type { Campaign } from '../../src/core/model/model';
 import { renderPrimer } from '../../src/core/primer/primer';
@@ -14,6 +15,19 @@ import { mulberry32 } from './fixtures';
 /** The real o200k count; text that spells a special token is counted as plain text. */
 export function realTokens(text: string): number {
   return encode(text, { disallowedSpecial: new Set() }).length;
+}
+
+/** fast-check's arbitrary strings the estimate must not undercount: every unit and size, and ASCII-ish text. */
+export function arbitraryText(): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string(),
+    fc.string({ size: 'large' }),
+    fc.string({ unit: 'grapheme', size: 'medium' }),
+    fc.string({ unit: 'grapheme-composite', size: 'medium' }),
+    fc.string({ unit: 'binary', size: 'medium' }),
+    fc.string({ unit: 'binary-ascii', size: 'medium' }),
+    fc.stringMatching(/^[a-zA-Z0-9 _.,:;'"()\-\n]{0,80}$/),
+  );
 }
 
 // ---- a seeded PRNG and the generated corpus ------------------------------------------

@@ -4,7 +4,7 @@
 // operations writes the same file a fresh read would.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { hashText, readCampaignFile, writeIfUnchanged } from '../../src/core/file/campaignFile';
@@ -46,6 +46,78 @@ describe('warm writes', () => {
       assert.equal(readFileSync(p.path, 'utf8'), theirs, 'their edit is untouched');
     } finally {
       p.cleanup();
+    }
+  });
+
+  it('keeps the file\'s permission bits and leaves no temp file or lock behind, written or refused', async () => {
+    const p = project(fixture('commented.yaml'));
+    try {
+      chmodSync(p.path, 0o640);
+      const read = await readCampaignFile(p.path);
+      const first = await writeIfUnchanged(p.path, `${read.text}# one\n`, read.hash, { root: p.dir });
+      assert.equal(first.written, true);
+      assert.equal(statSync(p.path).mode & 0o777, 0o640);
+      assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml']);
+
+      const refused = await writeIfUnchanged(p.path, `${read.text}# two\n`, read.hash, { root: p.dir });
+      assert.equal(refused.written, false);
+      assert.equal(readFileSync(p.path, 'utf8'), `${read.text}# one\n`);
+      assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('a change made between the synced temp file and the rename is kept: nothing written, the temp file removed', async () => {
+    const p = project(fixture('commented.yaml'));
+    const previous = process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
+    const stderrWrite = process.stderr.write.bind(process.stderr);
+    const theirs = `${fixture('commented.yaml')}# saved by an editor during the pause\n`;
+    try {
+      const read = await readCampaignFile(p.path);
+      process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = '100';
+      let pauses = 0;
+      // The hook announces the pause on stderr: the other program saves right then.
+      process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        if (!String(chunk).includes('paused before rename')) return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+        pauses++;
+        writeFileSync(p.path, theirs);
+        return true;
+      }) as typeof process.stderr.write;
+      const r = await writeIfUnchanged(p.path, `${read.text}# ours\n`, read.hash, { root: p.dir });
+      assert.equal(pauses, 1);
+      assert.deepEqual(r, { written: false, hash: read.hash });
+      assert.equal(readFileSync(p.path, 'utf8'), theirs, 'their save is untouched');
+      assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml'], 'no temp file, no lock');
+    } finally {
+      process.stderr.write = stderrWrite;
+      if (previous === undefined) delete process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
+      else process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = previous;
+      p.cleanup();
+    }
+  });
+
+  it('writes through a symlink inside the workspace, and refuses one that leads out of it', async () => {
+    const p = project(fixture('commented.yaml'));
+    const outside = project(fixture('commented.yaml'));
+    try {
+      const real = join(p.dir, 'real.yaml');
+      writeFileSync(real, fixture('commented.yaml'));
+      const link = join(p.dir, '.claude', 'linked.yaml');
+      symlinkSync(real, link);
+      const read = await readCampaignFile(link);
+      const r = await writeIfUnchanged(link, `${read.text}# through the link\n`, read.hash, { root: p.dir });
+      assert.equal(r.written, true);
+      assert.ok(lstatSync(link).isSymbolicLink(), 'the link stays a link');
+      assert.equal(readFileSync(real, 'utf8'), `${read.text}# through the link\n`);
+
+      const away = join(p.dir, '.claude', 'away.yaml');
+      symlinkSync(outside.path, away);
+      await assert.rejects(writeIfUnchanged(away, 'version: 1\n', read.hash, { root: p.dir }), /outside the workspace/);
+      assert.equal(readFileSync(outside.path, 'utf8'), fixture('commented.yaml'));
+    } finally {
+      p.cleanup();
+      outside.cleanup();
     }
   });
 

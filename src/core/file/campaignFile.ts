@@ -112,31 +112,49 @@ export async function loadCampaign(path: string, options: FileOptions = {}): Pro
   return { path, text, hash: hashText(bytes), doc: CampaignDocument.parse(text, parseOptions) };
 }
 
-/** The real file a write must replace, after the symlink and read-only checks. */
-async function writableTarget(path: string, options: FileOptions): Promise<string> {
-  const target = await fs.realpath(path);
-  if (target !== resolve(path) && options.root && !options.allowOutsideRoot) {
-    const root = await fs.realpath(options.root);
-    const rel = relative(root, target);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new CampaignError(
-        `The campaign file is a symlink to ${target}, outside the workspace; Campaign does not write through it. Allow it with the setting campaign.allowSymlinkOutsideWorkspace.`,
-        [],
-        path,
-      );
-    }
-  }
-  const stat = await fs.stat(target);
+/** The real file a write must replace, after the symlink and read-only checks, with its permission bits. */
+async function writableTarget(path: string, options: FileOptions): Promise<{ target: string; mode: number }> {
+  // The three checks start at once, not one after another. stat follows symlinks, so it
+  // answers for the real file either way; the folder checked beside it is the real file's
+  // own only where the path holds no symlink, the usual case.
+  const direct = resolve(path);
+  const [real, stat, directFolder] = await Promise.allSettled([fs.realpath(path), fs.stat(direct), canWrite(dirname(direct))]);
+  if (real.status === 'rejected') throw real.reason;
+  const target = real.value;
+  const folderWritable =
+    target === direct
+      ? directFolder.status === 'fulfilled' && directFolder.value
+      : (await Promise.all([refuseOutsideRoot(path, target, options), canWrite(dirname(target))]))[1];
+  if (stat.status === 'rejected') throw stat.reason;
   // Root may write anything, so check the mode bits rather than access().
-  if ((stat.mode & 0o222) === 0) {
+  if ((stat.value.mode & 0o222) === 0) {
     throw new CampaignError(`The campaign file is read-only; nothing was changed. Make it writable (chmod u+w "${path}") and try again.`, [], path);
   }
-  try {
-    await fs.access(dirname(target), fsConstants.W_OK);
-  } catch {
+  if (!folderWritable) {
     throw new CampaignError(`The folder ${dirname(target)} is not writable; nothing was changed.`, [], path);
   }
-  return target;
+  return { target, mode: stat.value.mode & 0o777 };
+}
+
+/** Refuses a symlink that leads out of the workspace, unless that is allowed. */
+async function refuseOutsideRoot(path: string, target: string, options: FileOptions): Promise<void> {
+  if (!options.root || options.allowOutsideRoot) return;
+  const root = await fs.realpath(options.root);
+  const rel = relative(root, target);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new CampaignError(
+      `The campaign file is a symlink to ${target}, outside the workspace; Campaign does not write through it. Allow it with the setting campaign.allowSymlinkOutsideWorkspace.`,
+      [],
+      path,
+    );
+  }
+}
+
+function canWrite(dir: string): Promise<boolean> {
+  return fs.access(dir, fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -144,7 +162,7 @@ async function writableTarget(path: string, options: FileOptions): Promise<strin
  * rename, fsync of the folder. `beforeRename`, when given, runs after the temp
  * file is on disk, just before the rename; if it returns false nothing is
  * written and the result is false. Temp files left by killed writers of the
- * same target are swept first.
+ * same target are swept before the rename.
  */
 export async function atomicWrite(
   target: string,
@@ -152,41 +170,77 @@ export async function atomicWrite(
   mode?: number,
   beforeRename?: () => Promise<boolean>,
 ): Promise<boolean> {
-  await sweepStaleTemps(target);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx', mode ?? 0o644);
+  const dir = dirname(target);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Neither the sweep (it never takes a temp file of this process) nor opening the folder for
+  // its fsync needs the temp file: they run beside its write instead of before it.
+  const swept = sweepStaleTemps(target);
+  swept.catch(() => undefined); // reported below, in its turn; only not "unhandled" meanwhile
+  const folder = fs.open(dir, 'r').catch(() => undefined); // not every platform can open a folder (Windows)
+  try {
+    let written: SyncedFile;
+    try {
+      written = await writeSynced(temp, text, mode ?? 0o644);
+    } catch (err) {
+      await swept; // a failed sweep is reported first, as when it ran before the write
+      throw err;
+    }
+    if (!(await renameIfStill(temp, target, swept, written.closed, beforeRename))) return false;
+    await (await folder)?.sync().catch(() => undefined); // makes the rename itself durable; best effort
+    return true;
+  } finally {
+    await (await folder)?.close().catch(() => undefined);
+  }
+}
+
+interface SyncedFile {
+  /** The file's close, still under way: nothing needs to wait for it before the rename. */
+  closed: Promise<void>;
+}
+
+/** Creates `path` with `text` and fsyncs it; resolves once the data is on disk. */
+async function writeSynced(path: string, text: string, mode: number): Promise<SyncedFile> {
+  const handle = await fs.open(path, 'wx', mode);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
-  } finally {
+  } catch (err) {
     await handle.close();
+    throw err;
   }
-  try {
+  return { closed: handle.close() };
+}
+
+/**
+ * Renames the synced temp file over `target` if `beforeRename` agrees, and removes it otherwise.
+ * The check starts once the sweep is done, so that only the temp file's close, which runs
+ * beside the check and is the shorter of the two, could ever come between check and rename.
+ * Failures count in the order the steps once ran one after another: sweep, close, check.
+ */
+async function renameIfStill(
+  temp: string,
+  target: string,
+  swept: Promise<void>,
+  closed: Promise<void>,
+  beforeRename: (() => Promise<boolean>) | undefined,
+): Promise<boolean> {
+  const check = async () => {
+    await swept;
     await testPauseBeforeRename(temp);
-    if (beforeRename && !(await beforeRename())) {
+    return beforeRename ? beforeRename() : true;
+  };
+  try {
+    const [sweep, close, checked] = await Promise.allSettled([swept, closed, check()]);
+    for (const step of [sweep, close, checked]) if (step.status === 'rejected') throw step.reason;
+    if (!(checked as PromiseFulfilledResult<boolean>).value) {
       await fs.rm(temp, { force: true });
       return false;
     }
     await fs.rename(temp, target);
+    return true;
   } catch (err) {
     await fs.rm(temp, { force: true });
     throw err;
-  }
-  await syncFolder(dirname(target));
-  return true;
-}
-
-/** Makes the rename itself durable; not every platform can open a folder (Windows), which is fine. */
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await fs.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
   }
 }
 
@@ -243,7 +297,7 @@ export async function applyToFile<R>(
   op: Operation<R>,
   options: FileOptions & Partial<OperationContext> = {},
 ): Promise<ApplyResult<R>> {
-  const target = await writableTarget(path, options);
+  const { target } = await writableTarget(path, options);
   return withFileLock(target, async () => {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       let loaded: LoadedCampaign;
@@ -292,12 +346,12 @@ export async function writeIfUnchanged(
   expectedHash: string,
   options: FileOptions = {},
 ): Promise<{ written: boolean; hash: string }> {
-  const target = await writableTarget(path, options);
+  const { target, mode } = await writableTarget(path, options);
   return withFileLock(target, async () => {
     // One hash of the file, right before the rename (the temp file is already on disk): a
     // file changed since it was read is then left as it is, and the temp file removed.
+    // The mode is the one writableTarget's stat just read, not a second stat's.
     const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
-    const mode = (await fs.stat(target)).mode & 0o777;
     const written = await atomicWrite(target, text, mode, unchanged);
     return { written, hash: written ? hashText(text) : expectedHash };
   });

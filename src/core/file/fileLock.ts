@@ -60,9 +60,8 @@ export async function withFileLock<T>(target: string, body: () => Promise<T>): P
   const mine = `${process.pid} ${randomBytes(6).toString('hex')}`;
   for (;;) {
     try {
-      const handle = await fs.open(lock, 'wx');
-      await handle.writeFile(mine);
-      await handle.close();
+      // 'wx': created only if there is no lock yet, whoever else tries at the same moment.
+      await fs.writeFile(lock, mine, { flag: 'wx' });
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -81,6 +80,15 @@ export async function withFileLock<T>(target: string, body: () => Promise<T>): P
     return await body();
   } finally {
     // Only our own lock: had ours been broken as stale, the lock there now is someone else's.
-    if ((await fs.readFile(lock, 'utf8').catch(() => undefined)) === mine) await fs.rm(lock, { force: true });
+    if ((await fs.readFile(lock, 'utf8').catch(() => undefined)) === mine) await removeIfThere(lock);
+  }
+}
+
+/** Deletes a file we created (so never read-only) unless it is already gone: rm's force without its extra stat calls. */
+async function removeIfThere(path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }

@@ -296,7 +296,7 @@ export function renderMarkdown(r: BenchResults): string {
     const a = ext.activation;
     if (a.summary) {
       out.push(
-        `Activation in the real VS Code of the test bed (code-server, \`.vsix\` installed, workspace with ${a.workspace ?? 'a campaign file'}; activated by \`${a.activationEvent ?? '?'}\`), as the extension host measured it (code loading + \`activate()\`, "Developer: Show Running Extensions"): **${ms(a.summary.median)} ms** median over ${a.summary.runs} fresh starts (${a.samples!.join(', ')} ms).`,
+        `Activation in the real VS Code of the test bed (code-server, \`.vsix\` installed, workspace with ${a.workspace ?? 'a campaign file'}; activated by \`${a.activationEvent ?? '?'}\`), as the extension host measured it (code loading + \`activate()\`, "Developer: Show Running Extensions"): **${ms(a.summary.median)} ms** median over ${a.summary.runs} fresh starts (${a.samples!.join(', ')} ms)${a.activateCall ? `; the \`activate()\` call itself took ${ms(a.activateCall.median)} ms median (the extension's log), the rest is loading the code` : ''}.`,
       );
     } else {
       out.push(`Activation: not measured — ${a.notMeasured ?? 'unknown reason'}.`);

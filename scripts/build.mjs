@@ -112,28 +112,96 @@ if (withTests) {
   }
 }
 
-// Rarely used code, `require`d on first use (src/extension/lazy/loadLazy.ts): every
-// src/extension/lazy/*.ts but the loader is the entry of dist/lazy/NAME.js. Modules the
-// extension bundle already holds are not copied in: they resolve to its instances (the
-// loader's SHARED registry), so classes such as CampaignError stay one class.
-const lazyEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && n !== 'loadLazy.ts' && n !== 'lazyModule.ts').map((p) => relative(root, p));
+// The extension in three tiers, so that activation loads and compiles only what it runs
+// (src/extension/lazy/lazyModule.ts):
+// - dist/extension.js, what VS Code loads: activation, the views, the registrations;
+// - dist/lazy/core.js, loaded right after activation by the first read of the campaign
+//   file: every module matching AFTER_ACTIVATION that the main bundle imports, with all
+//   they import (the yaml package, the document, file and operation code, the commands);
+// - dist/lazy/NAME.js for every other src/extension/lazy/NAME.ts: code few sessions run.
+// A later bundle does not copy a module an earlier one holds; it fetches that instance
+// through the main bundle's registry, generated here as the module `campaign:shared`.
+const AFTER_ACTIVATION = [
+  /^src\/core\/(document|file|operations|primer|archive|merge|agents|import)\//,
+  /^src\/core\/model\/(model|normalize|schemaProblems|jsonSchema)\.ts$/,
+  /^src\/extension\/commands\//,
+  /^src\/extension\/(handoffPanel|handoffData|sourceLocation)\.ts$/,
+  /^src\/protocol\//,
+];
+/** Exceptions: small modules activation itself runs (locating the file, registering the commands). */
+const AT_ACTIVATION = new Set(['src/core/file/campaignPath.ts', 'src/core/primer/primerBudget.ts', 'src/extension/commands/commandRegistry.ts']);
+/** Packages the main bundle leaves to dist/lazy/core.js. */
+const AFTER_ACTIVATION_PACKAGES = new Set(['yaml']);
+
+const lazyModule = join(root, 'src/extension/lazy/lazyModule.ts');
+const isAfterActivation = (key) =>
+  AFTER_ACTIVATION_PACKAGES.has(key) || (!AT_ACTIVATION.has(key) && AFTER_ACTIVATION.some((re) => re.test(key)));
+const rareEntries = filesUnder(join(root, 'src/extension/lazy'), (n) => n.endsWith('.ts') && !n.endsWith('.d.ts') && n !== 'loadLazy.ts' && n !== 'lazyModule.ts').map((p) => relative(root, p));
+
+/** How bundles name a module: its path from the root, or the package name it was imported by. */
+function moduleKey(resolvedPath, specifier) {
+  return resolvedPath.includes('/node_modules/') ? specifier : relative(root, resolvedPath);
+}
 
 /**
- * Packages the extension needs only after activate() returns: its imports of them resolve to a
- * namespace that loads dist/lazy/NAME.js on first use (src/extension/lazy/lazyModule.ts).
+ * Resolves an import from our own sources (package internals are left to esbuild): its key, and
+ * its path as esbuild names inputs; undefined for externals.
  */
-const LAZY_PACKAGES = ['yaml'];
+async function resolveOwn(build, args, marker) {
+  if (args.kind === 'entry-point' || args.pluginData?.[marker] || args.importer.includes('/node_modules/') || !args.importer) return undefined;
+  const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { [marker]: true } });
+  if (r.errors.length || r.external || !r.path) return undefined;
+  return { key: moduleKey(r.path, args.path), input: relative(root, r.path) };
+}
 
-function lazyPackages() {
-  const lazyModule = join(root, 'src/extension/lazy/lazyModule.ts');
+const exportNamesCache = new Map();
+/** The names a module exports (its stand-in lists them, for esbuild's interop to copy). */
+async function exportNames(key) {
+  let names = exportNamesCache.get(key);
+  if (!names) {
+    if (!key.startsWith('src/')) {
+      names = Object.keys(await import(key)).filter((k) => k !== 'default' && k !== 'module.exports');
+    } else {
+      const r = await esbuild.build({ ...common, entryPoints: [key], bundle: true, platform: 'node', format: 'esm', external: ['vscode', 'campaign:shared'], write: false, metafile: true, outdir: 'out/exports', logLevel: 'silent' });
+      names = Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+    }
+    exportNamesCache.set(key, names);
+  }
+  return names;
+}
+
+/** The main bundle's imports of later code become stand-ins that load dist/lazy/core.js on first use; `deferred` collects them. */
+function deferToCore(deferred) {
   return {
-    name: 'campaign-lazy-packages',
+    name: 'campaign-defer-to-core',
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'campaign-lazy-package' }));
-      build.onLoad({ filter: /.*/, namespace: 'campaign-lazy-package' }, async (args) => {
-        const names = Object.keys(await import(args.path)).filter((k) => k !== 'default' && k !== 'module.exports');
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace === 'campaign-core' || args.namespace === 'campaign-registry') return undefined;
+        const key = (await resolveOwn(build, args, 'campaignDefer'))?.key;
+        if (!key || !isAfterActivation(key)) return undefined;
+        deferred.add(key);
+        return { path: key, namespace: 'campaign-core' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'campaign-core' }, async (args) => ({
+        contents: `module.exports = require(${JSON.stringify(lazyModule)}).coreModule(${JSON.stringify(args.path)}, ${JSON.stringify(await exportNames(args.path))});`,
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The generated module `campaign:shared`: the namespaces of `keys`, modules the main bundle holds. */
+function sharedRegistry(keys) {
+  return {
+    name: 'campaign-shared-registry',
+    setup(build) {
+      build.onResolve({ filter: /^campaign:shared$/ }, () => ({ path: 'campaign:shared', namespace: 'campaign-registry' }));
+      build.onLoad({ filter: /.*/, namespace: 'campaign-registry' }, () => {
+        const list = [...keys].sort();
+        const spec = (k) => JSON.stringify(k.startsWith('src/') ? `./${k}` : k);
         return {
-          contents: `const { lazyNamespace } = require(${JSON.stringify(lazyModule)});\nmodule.exports = lazyNamespace(${JSON.stringify(args.path)}, ${JSON.stringify(names)});`,
+          contents: `${list.map((k, i) => `import * as m${i} from ${spec(k)};`).join('\n')}\nexport const SHARED = {${list.map((k, i) => `${JSON.stringify(k)}: m${i}`).join(', ')}};`,
           resolveDir: root,
           loader: 'js',
         };
@@ -141,64 +209,64 @@ function lazyPackages() {
     },
   };
 }
-const extensionBuild = builds.find((b) => b.outfile === 'dist/extension.js');
-if (extensionBuild) extensionBuild.plugins = [lazyPackages()];
 
-/** What the extension bundle holds, as esbuild names its inputs (paths from the repository root). */
-async function extensionInputs() {
-  const main = builds.find((b) => b.outfile === 'dist/extension.js');
-  if (!main) return new Set();
-  const r = await esbuild.build({ ...main, write: false, metafile: true, logLevel: 'silent' });
-  return new Set(Object.keys(r.metafile.inputs));
-}
-
-function sharedWithExtension(inputs) {
-  const loader = readFileSync(join(root, 'src/extension/lazy/loadLazy.ts'), 'utf8');
+/**
+ * A later bundle's imports of modules an earlier bundle holds (`holders`: bundle name →
+ * its inputs) become stand-ins fetched through the registry; `needed` collects them per holder.
+ */
+function shareWith(holders, needed) {
   return {
-    name: 'campaign-shared',
+    name: 'campaign-share',
     setup(build) {
-      const needed = new Set();
-      build.onStart(() => needed.clear());
       build.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind === 'entry-point' || args.pluginData?.campaignShared) return undefined;
-        // A lazy package's own bundle holds it; every other lazy bundle shares the extension's stand-in.
-        if (LAZY_PACKAGES.includes(args.path)) {
-          if (args.importer.endsWith(`/lazy/${args.path}.ts`)) return undefined;
-          needed.add(args.path);
-          return { path: args.path, namespace: 'campaign-shared' };
+        if (args.namespace === 'campaign-shared') return undefined;
+        const own = await resolveOwn(build, args, 'campaignShare');
+        if (!own) return undefined;
+        const { key, input } = own;
+        for (const [from, inputs] of holders) {
+          if (!inputs.has(input)) continue;
+          needed.get(from).add(key);
+          return { path: `${from}:${key}`, namespace: 'campaign-shared' };
         }
-        const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { campaignShared: true } });
-        if (r.errors.length || r.external || !r.path) return undefined;
-        if (!inputs.has(relative(root, r.path))) return undefined;
-        const key = r.path.includes('/node_modules/') ? args.path : relative(root, r.path);
-        needed.add(key);
-        return { path: key, namespace: 'campaign-shared' };
+        return undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: 'campaign-shared' }, (args) => ({
-        contents: `module.exports = globalThis[Symbol.for('campaign.lazyShared')](${JSON.stringify(args.path)});`,
-        loader: 'js',
-      }));
-      build.onEnd(() => {
-        const missing = [...needed].filter((k) => !loader.includes(`'${k}'`) && !new RegExp(`\\b${k}\\b,`).test(loader));
-        if (missing.length) throw new Error(`src/extension/lazy/loadLazy.ts must share with the lazy bundles: ${missing.join(', ')}`);
+      build.onLoad({ filter: /.*/, namespace: 'campaign-shared' }, (args) => {
+        const [from, key] = [args.path.slice(0, args.path.indexOf(':')), args.path.slice(args.path.indexOf(':') + 1)];
+        return { contents: `module.exports = globalThis[Symbol.for('campaign.lazyShared')](${JSON.stringify(from)}, ${JSON.stringify(key)});`, loader: 'js' };
       });
     },
   };
 }
 
-if (lazyEntries.length && builds.some((b) => b.outfile === 'dist/extension.js')) {
-  const inputs = await extensionInputs();
-  builds.push({
-    ...common,
-    entryPoints: lazyEntries,
-    outdir: 'dist/lazy',
-    outbase: 'src/extension/lazy',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    plugins: [sharedWithExtension(inputs)],
-  });
+/** dist/lazy/core.js's entry: each module `keys` names, exported by its key. */
+function coreEntry(keys) {
+  const spec = (k) => JSON.stringify(k.startsWith('src/') ? `./${k}` : k);
+  return { contents: [...keys].sort().map((k) => `exports[${JSON.stringify(k)}] = require(${spec(k)});`).join('\n'), resolveDir: root, sourcefile: 'dist/lazy/core.js (entry)', loader: 'js' };
+}
+
+const extensionBuild = builds.find((b) => b.outfile === 'dist/extension.js');
+if (extensionBuild) {
+  const inputsOf = (r) => new Set(Object.keys(r.metafile.inputs));
+  const lazyCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+  // 1. What the main bundle holds, and which later modules it imports.
+  const deferred = new Set();
+  const mainInputs = inputsOf(await esbuild.build({ ...extensionBuild, plugins: [deferToCore(deferred), sharedRegistry([])], write: false, metafile: true, logLevel: 'silent' }));
+  // 2. dist/lazy/core.js: those modules and what they import, less what the main bundle holds.
+  const needed = () => new Map([['main', new Set()], ['core', new Set()]]);
+  const coreNeeds = needed();
+  const coreInputs = inputsOf(await esbuild.build({ ...lazyCommon, stdin: coreEntry(deferred), outfile: 'dist/lazy/core.js', plugins: [shareWith([['main', mainInputs]], coreNeeds)], write: false, metafile: true, logLevel: 'silent' }));
+  // 3. The rare bundles: what neither of those holds.
+  const rareNeeds = needed();
+  if (rareEntries.length) {
+    await esbuild.build({ ...lazyCommon, entryPoints: rareEntries, outdir: 'dist/lazy', outbase: 'src/extension/lazy', plugins: [shareWith([['main', mainInputs], ['core', coreInputs]], rareNeeds)], write: false, metafile: true, logLevel: 'silent' });
+  }
+  // 4. The real builds: the main bundle with its registry, core exporting what the rare bundles fetch from it too.
+  const sharedFromMain = new Set([...coreNeeds.get('main'), ...rareNeeds.get('main')]);
+  extensionBuild.plugins = [deferToCore(new Set()), sharedRegistry(sharedFromMain)];
+  builds.push({ ...lazyCommon, stdin: coreEntry(new Set([...deferred, ...rareNeeds.get('core')])), outfile: 'dist/lazy/core.js', plugins: [shareWith([['main', mainInputs]], needed())] });
+  if (rareEntries.length) {
+    builds.push({ ...lazyCommon, entryPoints: rareEntries, outdir: 'dist/lazy', outbase: 'src/extension/lazy', plugins: [shareWith([['main', mainInputs], ['core', coreInputs]], needed())] });
+  }
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });

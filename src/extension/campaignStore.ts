@@ -5,9 +5,14 @@
 // too. A file watcher and document events trigger a debounced reload. While
 // the file is invalid the store keeps the last good campaign for the views
 // and publishes the problems, at their line and column, to the Problems panel.
+// The first read of a big file shows a preview first: its sections but the
+// long logs, parsed on their own (core/document/sectionPreview.ts), so
+// Remaining Work fills before the whole file is parsed. A preview is for
+// looking only: the state stays 'loading', so nothing writes from it.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
+import { previewText } from '../core/document/sectionPreview';
 import { decodeCampaignBytes, readCampaignFile } from '../core/file/campaignFile';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/model/limits';
 import type { Campaign } from '../core/model/model';
@@ -20,7 +25,7 @@ import { campaignFileSetting, SETTING_KEYS } from './settings';
 import type { FileState } from './writeGuard';
 
 export type StoreState =
-  | { kind: 'loading' }
+  | { kind: 'loading'; preview?: Campaign }
   | { kind: 'missing' }
   | { kind: 'valid'; document: CampaignDocument; text: string; hash?: string }
   | { kind: 'invalid'; error: CampaignError; text: string | undefined; lastGood: CampaignDocument | undefined };
@@ -43,6 +48,11 @@ export class CampaignStore extends Disposable {
   /** Fires after each read of the file: `parsed` is false when it was the text already held (our own write, say). */
   readonly onDidRead = this.didRead.event;
   private _parses = 0;
+  /**
+   * Awaited after a preview is shown and before the whole file is parsed, which keeps the
+   * extension host busy: the views get to draw the preview first (campaignViews.ts).
+   */
+  previewShown: () => Promise<void> = () => Promise.resolve();
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -106,6 +116,20 @@ export class CampaignStore extends Disposable {
 
   get campaign(): Campaign | undefined {
     return this.document?.model;
+  }
+
+  /**
+   * What Remaining Work shows: the campaign, or while a big file is first read, its preview
+   * (every section but the long logs). Only views use it; nothing writes from it.
+   */
+  get shownCampaign(): Campaign | undefined {
+    const s = this._state;
+    return this.campaign ?? (s.kind === 'loading' ? s.preview : undefined);
+  }
+
+  /** The views show a preview: the whole file is still being parsed. */
+  get previewing(): boolean {
+    return this._state.kind === 'loading' && !!this._state.preview;
   }
 
   /** How many times this store parsed the campaign text. */
@@ -227,6 +251,10 @@ export class CampaignStore extends Disposable {
         this.didRead.fire({ parsed: false });
         return held;
       }
+      if (held.kind === 'loading' && !held.preview && (await this.showPreview(text, path))) {
+        await this.previewShown();
+        if (this.isDisposed) return held;
+      }
       this._parses++;
       const document = CampaignDocument.parse(text, { file: path });
       this.didRead.fire({ parsed: true });
@@ -236,6 +264,21 @@ export class CampaignStore extends Disposable {
       if (!(await exists(path))) return { kind: 'missing' };
       return invalid(asCampaignError(err, path), await readTextForRanges(path));
     }
+  }
+
+  /** Shows the preview of a big file's first read; false when it has none (small, or not cut safely). */
+  private async showPreview(text: string, path: string): Promise<boolean> {
+    const cut = previewText(text);
+    if (cut === undefined) return false;
+    let preview: Campaign;
+    try {
+      preview = CampaignDocument.parse(cut, { file: path }).model;
+    } catch {
+      return false; // the whole parse says what is wrong, at the right line
+    }
+    if (this.isDisposed || this._state.kind !== 'loading') return false;
+    this.apply({ kind: 'loading', preview });
+    return true;
   }
 
   private apply(next: StoreState): void {
@@ -299,6 +342,7 @@ async function readTextForRanges(path: string): Promise<string | undefined> {
 
 function sameState(a: StoreState, b: StoreState): boolean {
   if (a.kind !== b.kind) return false;
+  if (a.kind === 'loading' && b.kind === 'loading') return a.preview === b.preview;
   if (a.kind === 'valid' && b.kind === 'valid') return a.text === b.text;
   if (a.kind === 'invalid' && b.kind === 'invalid') {
     return a.text === b.text && a.error.message === b.error.message && a.lastGood === b.lastGood;
@@ -309,7 +353,7 @@ function sameState(a: StoreState, b: StoreState): boolean {
 function describe(s: StoreState, file: string): string {
   switch (s.kind) {
     case 'loading':
-      return `${file}: loading`;
+      return s.preview ? `${file}: showing a preview (${s.preview.remaining_work.length} work items) while the whole file is parsed` : `${file}: loading`;
     case 'missing':
       return `${file}: no campaign file`;
     case 'valid':

@@ -15,6 +15,7 @@ export abstract class CampaignTree<T> extends Disposable implements vscode.TreeD
    * selection and reveal(), so fresh objects on each call would lose them.
    */
   private readonly cache = new Map<T | undefined, T[]>();
+  private readonly askedForRoots = this._register(new vscode.EventEmitter<void>());
 
   constructor(protected readonly workspace: CampaignWorkspace) {
     super();
@@ -32,7 +33,21 @@ export abstract class CampaignTree<T> extends Disposable implements vscode.TreeD
       children = this.computeChildren(element);
       this.cache.set(element, children);
     }
+    if (element === undefined) this.askedForRoots.fire();
     return children;
+  }
+
+  /** Resolves when the roots are next asked for (the view drawing after a refresh), or after `capMs` at most. */
+  nextRootsAsked(capMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const sub = this.askedForRoots.event(done);
+      const timer = setTimeout(done, capMs);
+    });
   }
 
   /** The children of `element` (the roots when undefined), computed from the shown campaign. */

@@ -15,6 +15,9 @@ import type { MinuteClock } from './minuteClock';
 import { RemainingWorkTree, type MoveHandler, type WorkNode } from './remainingWorkTree';
 import { SessionTree, type SessionNode } from './sessionTree';
 
+/** How long the whole parse of a big file waits, at most, for a visible Remaining Work to draw its preview. */
+const PREVIEW_DRAW_CAP_MS = 250;
+
 export class CampaignViews extends Disposable {
   readonly session: SessionTree;
   readonly remainingWork: RemainingWorkTree;
@@ -50,6 +53,11 @@ export class CampaignViews extends Disposable {
       vscode.window.createTreeView(ViewIds.buildLog, { treeDataProvider: this.buildLog, showCollapseAll: true }),
     );
     this.views = [sessionView, this.remainingWorkView, decisionsView, buildLogView] as typeof this.views;
+    // A preview of a big file (campaignStore.ts) is worth showing only if the view draws it before the whole
+    // parse keeps the extension host busy: wait for a visible Remaining Work to ask for its rows.
+    workspace.previewShown = (store) =>
+      store === workspace.active && this.remainingWorkView.visible ? this.remainingWork.nextRootsAsked(PREVIEW_DRAW_CAP_MS) : Promise.resolve();
+    this._register({ dispose: () => (workspace.previewShown = () => Promise.resolve()) });
     this._register(workspace.onDidChangeActive(() => this.update()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()));
     this.update();

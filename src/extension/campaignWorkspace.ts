@@ -16,6 +16,8 @@ export class CampaignWorkspace extends Disposable {
   /** Set once an editor or the person chose the folder; until then the default may move. */
   private pinned = false;
   private initialLoad: Promise<void> = Promise.resolve();
+  /** A store showed a preview of its file; the views resolve this once they drew it (campaignViews.ts). */
+  previewShown: (store: CampaignStore) => Promise<void> = () => Promise.resolve();
 
   private readonly changedStore = this._register(new vscode.EventEmitter<CampaignStore>());
   /** Any folder's campaign changed. */
@@ -117,6 +119,7 @@ export class CampaignWorkspace extends Disposable {
       }
       const store = new CampaignStore(folder, this.diagnostics, this.log.child('store'));
       store.onDidChange(() => this.onStoreChanged(store));
+      store.previewShown = () => this.previewShown(store);
       this.byFolder.set(key, store);
       loads.push(store.reload());
     }

@@ -11,9 +11,13 @@ import type { CampaignWorkspace } from './campaignWorkspace';
 import { CommandIds } from './commandIds';
 import { groupByPriority, PRIORITY_LABELS, STATUS_LABELS, statusIcon } from './workGroups';
 
+/** `preview`: drawn from the preview of a big file still being read (campaignStore.ts): shown, not acted on. */
 export type WorkNode =
-  | { kind: 'group'; priority: Priority; items: WorkItem[]; store: CampaignStore }
-  | { kind: 'work'; item: WorkItem; store: CampaignStore };
+  | { kind: 'group'; priority: Priority; items: WorkItem[]; store: CampaignStore; preview?: boolean }
+  | { kind: 'work'; item: WorkItem; store: CampaignStore; preview?: boolean };
+
+/** The context value of rows drawn from a preview: no menu names it, so no action is offered on them. */
+const PREVIEW_CONTEXT = 'campaign.preview';
 
 export type MoveHandler = (store: CampaignStore, items: WorkItem[], priority: Priority) => Promise<void>;
 
@@ -31,12 +35,13 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
   }
 
   protected computeChildren(element?: WorkNode): WorkNode[] {
-    if (element) return element.kind === 'group' ? element.items.map((item) => ({ kind: 'work', item, store: element.store })) : [];
+    if (element) return element.kind === 'group' ? element.items.map((item) => ({ kind: 'work', item, store: element.store, preview: element.preview })) : [];
     const store = this.workspace.active;
-    const campaign = store?.campaign;
+    const campaign = store?.shownCampaign;
     // No work at all: no rows, so the view's welcome content (with Add Work Item) shows instead of empty groups.
     if (!store || !campaign || campaign.remaining_work.length === 0) return [];
-    return groupByPriority(campaign.remaining_work).map((g) => ({ kind: 'group', priority: g.priority, items: g.items, store }));
+    const preview = store.previewing;
+    return groupByPriority(campaign.remaining_work).map((g) => ({ kind: 'group', priority: g.priority, items: g.items, store, preview }));
   }
 
   getParent(element: WorkNode): WorkNode | undefined {
@@ -50,7 +55,7 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
       const open = node.items.filter((i) => i.status !== 'done').length;
       item.description = open === node.items.length ? `${open}` : `${open} open · ${node.items.length - open} done`;
       item.id = `group:${node.priority}`;
-      item.contextValue = 'campaign.workGroup';
+      item.contextValue = node.preview ? PREVIEW_CONTEXT : 'campaign.workGroup';
       item.iconPath = new vscode.ThemeIcon(node.priority === 'high' ? 'arrow-up' : node.priority === 'low' ? 'arrow-down' : 'dash');
       return item;
     }
@@ -71,15 +76,16 @@ export class RemainingWorkTree extends CampaignTree<WorkNode> implements vscode.
       if (w.done) md.field('Done', absoluteText(w.done));
       if (w.notes) md.markup('---\n\n').text(w.notes);
     });
-    item.contextValue = `campaign.work.${w.status}`;
+    item.contextValue = node.preview ? PREVIEW_CONTEXT : `campaign.work.${w.status}`;
     // A click shows the item in the file and leaves the focus here, so the next key still acts on the tree.
-    item.command = { command: CommandIds.revealInFile, title: 'Show in Campaign File', arguments: [node] };
+    if (!node.preview) item.command = { command: CommandIds.revealInFile, title: 'Show in Campaign File', arguments: [node] };
     item.accessibilityInformation = { label: `${w.title}, ${PRIORITY_LABELS[w.priority]} priority, ${STATUS_LABELS[w.status]}` };
     return item;
   }
 
   handleDrag(source: readonly WorkNode[], data: vscode.DataTransfer): void {
-    const items = source.filter((n): n is Extract<WorkNode, { kind: 'work' }> => n.kind === 'work');
+    // Rows of a preview are not moved: the file is still being read.
+    const items = source.filter((n): n is Extract<WorkNode, { kind: 'work' }> => n.kind === 'work' && !n.preview);
     if (items.length > 0) data.set(DRAG_MIME, new vscode.DataTransferItem(items));
   }
 

@@ -1,7 +1,7 @@
 // The extension's settings (contributes.configuration in package.json), read
 // in one place with their defaults, so a key is spelled once.
 import * as vscode from 'vscode';
-import { DEFAULT_PRIMER_BUDGET } from '../core/primer/primer';
+import { DEFAULT_PRIMER_BUDGET } from '../core/primer/primerBudget';
 
 export const SETTING_KEYS = {
   file: 'campaign.file',

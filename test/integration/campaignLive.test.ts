@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { generateCampaignOfSize } from '../../bench/generateCampaign';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { CampaignError } from '../../src/core/model/problems';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
@@ -104,6 +105,62 @@ describe('Campaign live updates', () => {
       await waitFor(() => workTitles(api).includes('From docs/memory.yaml'), 'the views to show the other file');
       assert.equal(api.workspace.active?.relativePath, 'docs/memory.yaml');
     } finally {
+      await config.update('file', undefined, vscode.ConfigurationTarget.Workspace);
+      rmSync(dirname(other), { recursive: true, force: true });
+    }
+    await waitFor(() => workTitles(api).includes('Implement password reset flow'), 'the views to return to .claude/campaign.yaml');
+  });
+
+  it('the first read of a big file shows Remaining Work from a preview, offering no action, then the whole file', async function () {
+    this.timeout(30_000);
+    await setCampaignOnDisk(api, SAMPLE);
+    const store = api.workspace.active!;
+    const big = generateCampaignOfSize(100_000).text;
+    const other = join(workspaceRoot().fsPath, 'docs', 'big.yaml');
+    mkdirSync(dirname(other), { recursive: true });
+    writeFileSync(other, big);
+    // What the views held at each change of the store, taken the moment it happened.
+    const seen: { state: string; previewing: boolean; titles: string[]; contexts: (string | undefined)[]; clickable: boolean; decisions: number; refusal?: string }[] = [];
+    const sub = store.onDidChange(() => {
+      const rows = api.views.remainingWork.getChildren().flatMap((g) => [g, ...api.views.remainingWork.getChildren(g)]);
+      const items = rows.map((n) => api.views.remainingWork.getTreeItem(n));
+      let refusal: string | undefined;
+      try {
+        api.commands.writer.assertWritable(store);
+      } catch (err) {
+        refusal = (err as Error).message;
+      }
+      seen.push({
+        state: store.fileState,
+        previewing: store.previewing,
+        titles: workTitles(api),
+        contexts: items.map((i) => i.contextValue),
+        clickable: items.some((i) => i.command !== undefined),
+        decisions: api.views.decisions.getChildren().length,
+        refusal,
+      });
+    });
+    const config = vscode.workspace.getConfiguration('campaign', vscode.workspace.workspaceFolders![0]);
+    await config.update('file', 'docs/big.yaml', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => store.fileState === 'valid' && store.relativePath === 'docs/big.yaml', 'the big file to be read');
+      const whole = CampaignDocument.parse(big).model;
+      const preview = seen.find((s) => s.previewing);
+      assert.ok(preview, `a preview was shown first (states: ${seen.map((s) => s.state).join(', ')})`);
+      assert.equal(preview.state, 'loading');
+      const last = seen.at(-1)!;
+      assert.deepEqual([...last.titles].sort(), whole.remaining_work.map((w) => w.title).sort());
+      assert.deepEqual(preview.titles, last.titles, 'the preview shows the rows the whole file does, in the same order');
+      assert.ok(preview.contexts.length > 0 && preview.contexts.every((c) => c === 'campaign.preview'), 'no menu is offered on preview rows');
+      assert.equal(preview.clickable, false, 'a click on a preview row does nothing');
+      assert.equal(preview.decisions, 0, 'the decisions wait for the whole file');
+      assert.match(preview.refusal ?? '', /still being read/);
+      assert.equal(last.previewing, false);
+      assert.equal(last.decisions, whole.decisions_log.length);
+      assert.ok(last.contexts.every((c) => c !== 'campaign.preview'));
+      assert.equal(last.refusal, undefined);
+    } finally {
+      sub.dispose();
       await config.update('file', undefined, vscode.ConfigurationTarget.Workspace);
       rmSync(dirname(other), { recursive: true, force: true });
     }

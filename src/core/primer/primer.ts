@@ -28,9 +28,10 @@
 //    not remaining work and is neither shown nor counted.
 import type { BuildLogEntry, Campaign, Decision, WorkItem } from '../model/model';
 import { CAMPAIGN_RELATIVE_PATH } from '../file/campaignPath';
+import { DEFAULT_PRIMER_BUDGET } from './primerBudget';
 import { estimateTokens } from './tokenEstimate';
 
-export const DEFAULT_PRIMER_BUDGET = 2000;
+export { DEFAULT_PRIMER_BUDGET };
 /** Claude Code replaces hook output over 10,000 characters with a preview; stay clear of it. */
 export const DEFAULT_PRIMER_MAX_CHARS = 9500;
 export const TRUNCATION_NOTE = '(truncated — read the full campaign file)';

@@ -4,7 +4,9 @@
 // a menu, keybinding, walkthrough or welcome-view link names exists. Read from
 // the sources (the registry imports `vscode`, which plain Node lacks), under
 // the registry's convention: one `export const xCommand: CampaignCommand =
-// { id: CommandIds.x, ... }` per command, listed in CAMPAIGN_COMMANDS.
+// { id: CommandIds.x, ... }` per command, listed in CAMPAIGN_COMMANDS
+// (commandList.ts). The registry registers every id in commandIds.ts and runs
+// the listed command of that id, so the list must hold each id exactly once.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,7 +37,7 @@ function sources(dir: string): string[] {
   );
 }
 
-/** The ids the registry registers: CAMPAIGN_COMMANDS' entries, each resolved to its `id: CommandIds.x`. */
+/** The ids of the commands the registry can run: CAMPAIGN_COMMANDS' entries, each resolved to its `id: CommandIds.x`. */
 function registeredIds(): string[] {
   const commandsDir = join(srcDir, 'extension', 'commands');
   const idOf = new Map<string, string>();
@@ -47,9 +49,9 @@ function registeredIds(): string[] {
       idOf.set(m[1]!, id);
     }
   }
-  const registry = readFileSync(join(commandsDir, 'commandRegistry.ts'), 'utf8');
+  const registry = readFileSync(join(commandsDir, 'commandList.ts'), 'utf8');
   const list = /export const CAMPAIGN_COMMANDS[^=]*=\s*\[([^\]]*)\]/.exec(registry);
-  assert.ok(list, 'CAMPAIGN_COMMANDS in commandRegistry.ts');
+  assert.ok(list, 'CAMPAIGN_COMMANDS in commandList.ts');
   const names = list[1]!.split(',').map((s) => s.trim()).filter(Boolean);
   assert.ok(names.length > 0, 'CAMPAIGN_COMMANDS lists commands');
   return names.map((name) => {
@@ -68,6 +70,8 @@ describe('command ids and package.json', () => {
   });
 
   it('registers every contributed command, once, and nothing else', () => {
+    const registry = readFileSync(join(srcDir, 'extension', 'commands', 'commandRegistry.ts'), 'utf8');
+    assert.match(registry, /Object\.values\(CommandIds\)\.map\(/, 'the registry registers every id in commandIds.ts');
     const registered = registeredIds();
     assert.equal(new Set(registered).size, registered.length, `a command is registered twice: ${registered.join(', ')}`);
     const missing = contributed.filter((id) => !registered.includes(id));

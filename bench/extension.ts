@@ -60,6 +60,11 @@ export interface WarmRow {
   path: 'splice' | 'full';
   /** From the write's start to the file renamed into place (the extension's log), after one untimed warm-up. */
   summary?: Summary;
+  /** The two parts of each write: applying the operation to the held document (checked), and the guarded write to disk. */
+  apply?: Summary;
+  write?: Summary;
+  /** To the write's end: after the rename, the folder's fsync and the lock's release. */
+  done?: Summary;
   /** Which path each write took, as the document reported it. */
   paths?: string[];
   notMeasured?: string;
@@ -90,7 +95,7 @@ function lastLines(s: string, n = 6): string {
   return s.split('\n').slice(-n).join(' | ');
 }
 
-export async function measureExtension(log: (s: string) => void, activationRuns = 5): Promise<ExtensionResult> {
+export async function measureExtension(log: (s: string) => void, activationRuns = 7): Promise<ExtensionResult> {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     name: string;
     publisher: string;
@@ -244,7 +249,7 @@ async function waitForLine(server: CodeServer, re: RegExp, timeoutMs: number, co
  * write's time as the extension logs it (from the write's start to the file
  * renamed into place; the primer file regenerated afterwards is not counted).
  */
-async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Promise<WarmRow[]> {
+async function measureWarm(vsix: string, log: (s: string) => void, runs = 11): Promise<WarmRow[]> {
   if (!existsSync(codeServerEntry) || !existsSync(nodeBinary)) return [];
   const specs: { label: string; bytes: number; path: 'splice' | 'full' }[] = [
     { label: '100 KB', bytes: 100_000, path: 'splice' },
@@ -264,10 +269,14 @@ async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Pr
       log(`extension: warm Add Work Item, ${spec.label}, ${spec.path} path, ${runs} runs + 1 warm-up`);
       server = await startCodeServer({ workspace, vsix, ...(spec.path === 'full' ? { env: { CAMPAIGN_EDIT_PATH: 'full' } } : {}) });
       wb = await Workbench.open(server);
-      if (!(await waitForLine(server, /first Remaining Work items/, 120_000))) throw new Error('the campaign never loaded');
+      // The whole file, not its preview (campaignStore.ts): a write before it would wait for it.
+      if (!(await waitForLine(server, /: loaded \(\d+ work items\)/, 120_000))) throw new Error('the campaign never loaded');
       const samples: number[] = [];
       const paths: string[] = [];
-      const re = /work\.add: written in ([\d.]+) ms \((\w+) path/;
+      const re = /work\.add: written in ([\d.]+) ms \((\w+) path.*applied in ([\d.]+) ms, renamed into place ([\d.]+) ms later, done ([\d.]+) ms after/;
+      const done: number[] = [];
+      const applies: number[] = [];
+      const writes: number[] = [];
       for (let i = 0; i <= runs; i++) {
         await wb.runCommand('Campaign: Add Work Item');
         // Each answer waits for its own prompt, so a fast workbench cannot take it in the previous one.
@@ -278,8 +287,14 @@ async function measureWarm(vsix: string, log: (s: string) => void, runs = 7): Pr
         if (i === 0) continue; // the first one also records the document's snapshot
         samples.push(Number(m[1]));
         paths.push(m[2]!);
+        applies.push(Number(m[3]));
+        writes.push(Number(m[4]));
+        done.push(Number(m[5]));
       }
       row.summary = summarize(samples);
+      row.apply = summarize(applies);
+      row.write = summarize(writes);
+      row.done = summarize(done);
       row.paths = [...new Set(paths)];
     } catch (err) {
       row.notMeasured = String(err instanceof Error ? err.message : err).split('\n')[0]!;

@@ -126,7 +126,7 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
   }
   const act = r.extension?.activation;
   if (act?.summary) {
-    checks.push({ target: 'activation ≤ 50 ms (host figure, median of 5)', met: act.summary.median <= 50, detail: `${ms(act.summary.median)} ms median of ${act.summary.runs}` });
+    checks.push({ target: 'activation ≤ 50 ms (host figure, median of at least 5)', met: act.summary.median <= 50, detail: `${ms(act.summary.median)} ms median of ${act.summary.runs}` });
   }
   if (act?.firstItems) {
     checks.push({ target: 'activation → Remaining Work first items ≤ 150 ms (100 KB)', met: act.firstItems.median <= 150, detail: `${ms(act.firstItems.median)} ms median of ${act.firstItems.runs}` });
@@ -304,12 +304,21 @@ export function renderMarkdown(r: BenchResults): string {
     if (a.firstItems) out.push(`\nFrom \`activate()\` beginning to Remaining Work first holding items (the extension's own log): **${ms(a.firstItems.median)} ms** median (${a.firstItems.runs} runs). ${a.codeLoaded ? `When \`activate()\` returned, ${a.codeLoaded}.` : ''}`);
     if (ext.warm?.length) {
       out.push('');
-      out.push('A warm operation in the real extension host: **Add Work Item** typed into the workbench (title, priority) on the document the extension already holds, timed by the extension from the write\'s start to the file renamed into place (the Claude Code primer file regenerated afterwards is not counted); one untimed warm-up first. The whole-document row runs the extension with `CAMPAIGN_EDIT_PATH=full`.');
+      out.push('A warm operation in the real extension host: **Add Work Item** typed into the workbench (title, priority) on the document the extension already holds, timed by the extension from the write\'s start to the file renamed into place, as the target is defined (the folder\'s fsync and the lock\'s release that follow are in the last column; the Claude Code primer file regenerated afterwards is not counted); one untimed warm-up first. The whole-document row runs the extension with `CAMPAIGN_EDIT_PATH=full`.');
       out.push('');
       out.push(
         table(
-          ['file', 'path', 'runs', 'median ms', 'p95 ms', 'path taken'],
-          ext.warm.map((w) => [formatSize(w.bytes), w.path === 'full' ? 'whole document (fallback)' : 'splice', w.summary ? String(w.summary.runs) : '–', w.summary ? ms(w.summary.median) : `not measured: ${w.notMeasured}`, w.summary ? ms(w.summary.p95) : '', w.paths?.join(', ') ?? '']),
+          ['file', 'path', 'runs', 'median ms', 'p95 ms', 'of which apply / write to the rename (medians)', 'to the write\'s end (median)', 'path taken'],
+          ext.warm.map((w) => [
+            formatSize(w.bytes),
+            w.path === 'full' ? 'whole document (fallback)' : 'splice',
+            w.summary ? String(w.summary.runs) : '–',
+            w.summary ? ms(w.summary.median) : `not measured: ${w.notMeasured}`,
+            w.summary ? ms(w.summary.p95) : '',
+            w.apply && w.write ? `${ms(w.apply.median)} / ${ms(w.write.median)}` : '',
+            w.done ? ms(w.done.median) : '',
+            w.paths?.join(', ') ?? '',
+          ]),
         ),
       );
     }

@@ -8,7 +8,7 @@
 // The first read of a big file shows a preview first: its sections but the
 // long logs, parsed on their own (core/document/sectionPreview.ts), so
 // Remaining Work fills before the whole file is parsed. A preview is for
-// looking only: the state stays 'loading', so nothing writes from it.
+// looking only: the state stays 'loading', and a write waits for the whole read.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
@@ -163,6 +163,11 @@ export class CampaignStore extends Disposable {
 
   get problems(): readonly Problem[] {
     return this._state.kind === 'invalid' ? problemsOf(this._state.error) : [];
+  }
+
+  /** Resolves once the reads asked for so far are done. */
+  whenRead(): Promise<void> {
+    return this.queue;
   }
 
   /** Reloads after a short quiet period; bursts of events cause one read. */

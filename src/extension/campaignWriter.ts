@@ -14,7 +14,7 @@
 // left everything derived from the file up to date.
 import * as vscode from 'vscode';
 import { CampaignDocument } from '../core/document/campaignDocument';
-import { applyToFile, writeIfUnchanged } from '../core/file/campaignFile';
+import { applyToFile, writableTarget, writeIfUnchanged } from '../core/file/campaignFile';
 import { CampaignError } from '../core/model/problems';
 import type { Operation } from '../core/operations/operation';
 import type { CampaignStore } from './campaignStore';
@@ -73,12 +73,19 @@ export class CampaignWriter {
     if (refusal) throw new WriteRefusedError(refusal, store);
   }
 
-  /** Throws WriteRefusedError when `store` may not be written now. Commands call it before asking any questions. */
+  /**
+   * Throws WriteRefusedError when `store` may not be written. Commands call it before asking any
+   * questions; a file still being read passes here, because `run` waits for the read.
+   */
   assertWritable(store: CampaignStore): void {
+    this.refuseUnlessWritable(store, true);
+  }
+
+  private refuseUnlessWritable(store: CampaignStore, whileReading: boolean): void {
     const problems = store.problems;
     const refusal = checkWritable({
       trusted: this.trust.isTrusted,
-      state: store.fileState,
+      state: whileReading && store.fileState === 'loading' ? 'valid' : store.fileState,
       fileLabel: store.relativePath,
       firstProblem: problems[0],
       problemCount: problems.length,
@@ -87,7 +94,9 @@ export class CampaignWriter {
   }
 
   async run<R>(store: CampaignStore, op: Operation<R>): Promise<WriteOutcome<R>> {
-    this.assertWritable(store);
+    // The first read of a big file shows a preview before it is parsed whole: act on the whole file.
+    if (store.fileState === 'loading') await store.whenRead();
+    this.refuseUnlessWritable(store, false);
     const key = store.uri.toString();
     const previous = this.queues.get(key) ?? Promise.resolve();
     const done = previous.catch(() => undefined).then(() => this.runNow(store, op));
@@ -160,18 +169,22 @@ export class CampaignWriter {
     const warm = store.warm();
     if (!warm) return undefined;
     const cd = warm.document;
+    const path = store.uri.fsPath;
+    const options = { root: store.folder.uri.fsPath, allowOutsideRoot: allowSymlinkOutsideWorkspace() };
+    // The write's checks of the path (symlinks, permissions) only read: they run while the operation is applied.
+    const checked = writableTarget(path, options);
+    checked.catch(() => undefined); // awaited below, unless the operation is refused first
     // A refusal leaves the document as it was: nothing to undo.
     const result = cd.apply(op, { now: new Date() });
-    let written: { written: boolean; hash: string };
+    let written: { written: boolean; hash: string; renamedAt?: number };
     let text: string;
+    let applied = started;
     try {
       text = cd.toString();
       if (text === warm.text) return { result, target: 'file', changed: false };
       cd.assertReadsBack(text);
-      written = await writeIfUnchanged(store.uri.fsPath, text, warm.hash, {
-        root: store.folder.uri.fsPath,
-        allowOutsideRoot: allowSymlinkOutsideWorkspace(),
-      });
+      applied = performance.now();
+      written = await writeIfUnchanged(path, text, warm.hash, options, checked);
     } catch (err) {
       await store.invalidate();
       // A refusal (read-only file, symlink out of the folder) is the same on every path; anything
@@ -184,7 +197,12 @@ export class CampaignWriter {
       await store.invalidate();
       return undefined;
     }
-    this.log.info(`${op.name}: written in ${(performance.now() - started).toFixed(1)} ms (${cd.lastEdit?.path ?? 'unknown'} path${cd.lastEdit?.reason ? `: ${cd.lastEdit.reason}` : ''})`);
+    // Timed to the file renamed into place, as the bench's target is; the folder's fsync and the lock's release follow.
+    const now = performance.now();
+    const renamed = written.renamedAt ?? now;
+    this.log.info(
+      `${op.name}: written in ${(renamed - started).toFixed(1)} ms (${cd.lastEdit?.path ?? 'unknown'} path${cd.lastEdit?.reason ? `: ${cd.lastEdit.reason}` : ''}); applied in ${(applied - started).toFixed(1)} ms, renamed into place ${(renamed - applied).toFixed(1)} ms later, done ${(now - started).toFixed(1)} ms after the start`,
+    );
     store.adoptWrite(cd, text, written.hash);
     return { result, target: 'file', changed: true };
   }

@@ -3,11 +3,12 @@
 // Problems panel at its line and column, and blocks writes; and with unsaved
 // changes in an editor, operations edit the editor (undoable), not the disk.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { generateCampaignOfSize } from '../../bench/generateCampaign';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
+import { addWork } from '../../src/core/operations/workOps';
 import { CampaignError } from '../../src/core/model/problems';
 import type { CampaignExtensionApi } from '../../src/extension/extension';
 import { campaignApi, campaignPath, readCampaign, SAMPLE, ScriptedUi, setCampaignOnDisk, withUi, waitForStore } from './campaignHarness';
@@ -111,7 +112,7 @@ describe('Campaign live updates', () => {
     await waitFor(() => workTitles(api).includes('Implement password reset flow'), 'the views to return to .claude/campaign.yaml');
   });
 
-  it('the first read of a big file shows Remaining Work from a preview, offering no action, then the whole file', async function () {
+  it('the first read of a big file shows Remaining Work from a preview, offering no action, then the whole file; a write meanwhile waits for it', async function () {
     this.timeout(30_000);
     await setCampaignOnDisk(api, SAMPLE);
     const store = api.workspace.active!;
@@ -120,16 +121,13 @@ describe('Campaign live updates', () => {
     mkdirSync(dirname(other), { recursive: true });
     writeFileSync(other, big);
     // What the views held at each change of the store, taken the moment it happened.
-    const seen: { state: string; previewing: boolean; titles: string[]; contexts: (string | undefined)[]; clickable: boolean; decisions: number; refusal?: string }[] = [];
+    const seen: { state: string; previewing: boolean; titles: string[]; contexts: (string | undefined)[]; clickable: boolean; decisions: number }[] = [];
+    let written: Promise<unknown> | undefined;
     const sub = store.onDidChange(() => {
       const rows = api.views.remainingWork.getChildren().flatMap((g) => [g, ...api.views.remainingWork.getChildren(g)]);
       const items = rows.map((n) => api.views.remainingWork.getTreeItem(n));
-      let refusal: string | undefined;
-      try {
-        api.commands.writer.assertWritable(store);
-      } catch (err) {
-        refusal = (err as Error).message;
-      }
+      // A person acting on the campaign while it is still being read: the write waits for the whole file.
+      if (store.previewing && !written) written = api.commands.writer.run(store, addWork({ title: 'Added during the preview', priority: 'high' }));
       seen.push({
         state: store.fileState,
         previewing: store.previewing,
@@ -137,7 +135,6 @@ describe('Campaign live updates', () => {
         contexts: items.map((i) => i.contextValue),
         clickable: items.some((i) => i.command !== undefined),
         decisions: api.views.decisions.getChildren().length,
-        refusal,
       });
     });
     const config = vscode.workspace.getConfiguration('campaign', vscode.workspace.workspaceFolders![0]);
@@ -154,11 +151,14 @@ describe('Campaign live updates', () => {
       assert.ok(preview.contexts.length > 0 && preview.contexts.every((c) => c === 'campaign.preview'), 'no menu is offered on preview rows');
       assert.equal(preview.clickable, false, 'a click on a preview row does nothing');
       assert.equal(preview.decisions, 0, 'the decisions wait for the whole file');
-      assert.match(preview.refusal ?? '', /still being read/);
       assert.equal(last.previewing, false);
       assert.equal(last.decisions, whole.decisions_log.length);
       assert.ok(last.contexts.every((c) => c !== 'campaign.preview'));
-      assert.equal(last.refusal, undefined);
+      await written;
+      const after = CampaignDocument.parse(readFileSync(other, 'utf8')).model;
+      assert.deepEqual(after.remaining_work.map((w) => w.title), [...whole.remaining_work.map((w) => w.title), 'Added during the preview']);
+      assert.equal(after.decisions_log.length, whole.decisions_log.length, 'the write kept every section the preview left out');
+      await waitFor(() => workTitles(api).includes('Added during the preview'), 'the view to show the new item');
     } finally {
       sub.dispose();
       await config.update('file', undefined, vscode.ConfigurationTarget.Workspace);

@@ -5,6 +5,7 @@
 // re-applied to their version instead of overwriting it.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import { CampaignDocument } from '../document/campaignDocument';
 import { CampaignError } from '../model/problems';
@@ -112,8 +113,17 @@ export async function loadCampaign(path: string, options: FileOptions = {}): Pro
   return { path, text, hash: hashText(bytes), doc: CampaignDocument.parse(text, parseOptions) };
 }
 
-/** The real file a write must replace, after the symlink and read-only checks, with its permission bits. */
-async function writableTarget(path: string, options: FileOptions): Promise<{ target: string; mode: number }> {
+/** The real file a write replaces, and its permission bits. */
+export interface WriteTarget {
+  target: string;
+  mode: number;
+}
+
+/**
+ * The real file a write must replace, after the symlink and read-only checks, with its permission bits.
+ * A caller may start it before it has the text (writeIfUnchanged's `checked`): it reads, never writes.
+ */
+export async function writableTarget(path: string, options: FileOptions): Promise<WriteTarget> {
   // The three checks start at once, not one after another. stat follows symlinks, so it
   // answers for the real file either way; the folder checked beside it is the real file's
   // own only where the path holds no symlink, the usual case.
@@ -169,28 +179,65 @@ export async function atomicWrite(
   text: string,
   mode?: number,
   beforeRename?: () => Promise<boolean>,
+  /** Called the moment the file is renamed into place (before the folder's fsync and the cleanup). */
+  renamed?: () => void,
 ): Promise<boolean> {
+  return finishAtomicWrite(startAtomicWrite(target, text, mode ?? 0o644), beforeRename, renamed);
+}
+
+/** An atomic write under way: its temp file being written and fsynced, not yet renamed. */
+interface TempWrite {
+  target: string;
+  temp: string;
+  swept: Promise<void>;
+  folder: Promise<FileHandle | undefined>;
+  written: Promise<SyncedFile>;
+}
+
+/** Starts writing and syncing the temp file of an atomic write; finishAtomicWrite renames it, abandonAtomicWrite drops it. */
+function startAtomicWrite(target: string, text: string, mode: number): TempWrite {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // Neither the sweep (it never takes a temp file of this process) nor opening the folder for
   // its fsync needs the temp file: they run beside its write instead of before it.
-  const swept = sweepStaleTemps(target);
-  swept.catch(() => undefined); // reported below, in its turn; only not "unhandled" meanwhile
-  const folder = fs.open(dir, 'r').catch(() => undefined); // not every platform can open a folder (Windows)
+  const w: TempWrite = {
+    target,
+    temp,
+    swept: sweepStaleTemps(target),
+    folder: fs.open(dir, 'r').catch(() => undefined), // not every platform can open a folder (Windows)
+    written: writeSynced(temp, text, mode),
+  };
+  // Each is reported where it is awaited, in its turn; only not "unhandled" meanwhile.
+  w.swept.catch(() => undefined);
+  w.written.catch(() => undefined);
+  return w;
+}
+
+async function finishAtomicWrite(w: TempWrite, beforeRename?: () => Promise<boolean>, renamed?: () => void): Promise<boolean> {
   try {
     let written: SyncedFile;
     try {
-      written = await writeSynced(temp, text, mode ?? 0o644);
+      written = await w.written;
     } catch (err) {
-      await swept; // a failed sweep is reported first, as when it ran before the write
+      await fs.rm(w.temp, { force: true });
+      await w.swept; // a failed sweep is reported first, as when it ran before the write
       throw err;
     }
-    if (!(await renameIfStill(temp, target, swept, written.closed, beforeRename))) return false;
-    await (await folder)?.sync().catch(() => undefined); // makes the rename itself durable; best effort
+    if (!(await renameIfStill(w.temp, w.target, w.swept, written.closed, beforeRename, renamed))) return false;
+    await (await w.folder)?.sync().catch(() => undefined); // makes the rename itself durable; best effort
     return true;
   } finally {
-    await (await folder)?.close().catch(() => undefined);
+    await (await w.folder)?.close().catch(() => undefined);
   }
+}
+
+/** Drops an atomic write that will not be finished: its temp file is removed once written. */
+async function abandonAtomicWrite(w: TempWrite): Promise<void> {
+  const written = await w.written.catch(() => undefined);
+  await written?.closed.catch(() => undefined);
+  await fs.rm(w.temp, { force: true });
+  await w.swept.catch(() => undefined);
+  await (await w.folder)?.close().catch(() => undefined);
 }
 
 interface SyncedFile {
@@ -223,6 +270,7 @@ async function renameIfStill(
   swept: Promise<void>,
   closed: Promise<void>,
   beforeRename: (() => Promise<boolean>) | undefined,
+  renamed: (() => void) | undefined,
 ): Promise<boolean> {
   const check = async () => {
     await swept;
@@ -237,6 +285,7 @@ async function renameIfStill(
       return false;
     }
     await fs.rename(temp, target);
+    renamed?.();
     return true;
   } catch (err) {
     await fs.rm(temp, { force: true });
@@ -345,16 +394,29 @@ export async function writeIfUnchanged(
   text: string,
   expectedHash: string,
   options: FileOptions = {},
-): Promise<{ written: boolean; hash: string }> {
-  const { target, mode } = await writableTarget(path, options);
-  return withFileLock(target, async () => {
-    // One hash of the file, right before the rename (the temp file is already on disk): a
-    // file changed since it was read is then left as it is, and the temp file removed.
-    // The mode is the one writableTarget's stat just read, not a second stat's.
-    const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
-    const written = await atomicWrite(target, text, mode, unchanged);
-    return { written, hash: written ? hashText(text) : expectedHash };
-  });
+  /** `writableTarget(path, options)`, when the caller started it already (beside its own work). */
+  checked?: Promise<WriteTarget>,
+): Promise<{ written: boolean; hash: string; renamedAt?: number }> {
+  const { target, mode } = await (checked ?? writableTarget(path, options));
+  let renamedAt: number | undefined;
+  // The temp file needs no lock: it is written and fsynced while the lock is being taken, and
+  // only the check and the rename happen under the lock.
+  const pending = startAtomicWrite(target, text, mode);
+  let finishing = false;
+  try {
+    return await withFileLock(target, async () => {
+      finishing = true;
+      // One hash of the file, right before the rename (the temp file is already on disk): a
+      // file changed since it was read is then left as it is, and the temp file removed.
+      // The mode is the one writableTarget's stat just read, not a second stat's.
+      const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
+      const written = await finishAtomicWrite(pending, unchanged, () => (renamedAt = performance.now()));
+      return { written, hash: written ? hashText(text) : expectedHash, ...(renamedAt === undefined ? {} : { renamedAt }) };
+    });
+  } catch (err) {
+    if (!finishing) await abandonAtomicWrite(pending);
+    throw err;
+  }
 }
 
 /** Whether the file's content changes within a short while (someone is writing it). */

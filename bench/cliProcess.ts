@@ -20,6 +20,8 @@ export interface CliProcessRow {
   nodeBare: Summary;
   cliAdd: Summary;
   cliAddFull: Summary;
+  /** The first write to a file, with nothing recorded as validated yet (CAMPAIGN_NO_SECTION_TRUST=1): the whole file is parsed. */
+  cliAddWhole: Summary;
   naive: Summary;
   /** Median of cliAdd − median of nodeBare. */
   cliAboveNode: number;
@@ -85,9 +87,11 @@ export function measureCliProcess(sizes: { label: string; bytes: number; runs: n
       const bare: number[] = [];
       const add: number[] = [];
       const addFull: number[] = [];
+      const addWhole: number[] = [];
       const nv: number[] = [];
       log(`cli process ${size.label}: ${size.runs} runs (+1 warm-up)`);
       const fullEnv = { ...process.env, CAMPAIGN_EDIT_PATH: 'full' };
+      const wholeEnv = { ...process.env, CAMPAIGN_NO_SECTION_TRUST: '1' };
       for (let i = 0; i <= size.runs; i++) {
         const steps: Array<() => void> = [
           () => {
@@ -105,6 +109,11 @@ export function measureCliProcess(sizes: { label: string; bytes: number; runs: n
             if (i > 0) addFull.push(ms);
           },
           () => {
+            reset(path, g.text);
+            const ms = wall([cli, 'work', 'add', '--title', `Bench item ${i}`], dir, wholeEnv);
+            if (i > 0) addWhole.push(ms);
+          },
+          () => {
             reset(naivePath, g.text);
             const ms = wall([naive, naivePath, `Bench item ${i}`], outDir);
             if (i > 0) nv.push(ms);
@@ -113,7 +122,7 @@ export function measureCliProcess(sizes: { label: string; bytes: number; runs: n
         // Rotate the order run by run so slow phases of the machine hit each alike.
         for (let k = 0; k < steps.length; k++) steps[(k + i) % steps.length]!();
       }
-      const s = { nodeBare: summarize(bare), cliAdd: summarize(add), cliAddFull: summarize(addFull), naive: summarize(nv) };
+      const s = { nodeBare: summarize(bare), cliAdd: summarize(add), cliAddFull: summarize(addFull), cliAddWhole: summarize(addWhole), naive: summarize(nv) };
       rows.push({
         label: size.label,
         bytes: g.bytes,

@@ -26,7 +26,7 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 /** A folder only this user can write: a cache another account could plant would run as code. */
-function privateFolder(dir: string): boolean {
+export function privateFolder(dir: string): boolean {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
   const s = statSync(dir);

@@ -28,6 +28,11 @@ export interface ParseOptions {
   maxBytes?: number;
   /** `full` renders the whole document on every edit (today's path, for comparison); default `splice`. */
   editPath?: EditPath;
+  /**
+   * The text whose habits (indentation, list style, quotes) new lines follow, when it is not this
+   * one: a section parsed on its own renders as it would inside its whole file (sectionTrust.ts).
+   */
+  styleOf?: string;
 }
 
 export class CampaignDocument {
@@ -211,7 +216,8 @@ export class CampaignDocument {
         file,
       );
     }
-    const cd = new CampaignDocument(doc, body, format, renderOptionsFor(body), file, options.editPath ?? CampaignDocument.defaultEditPath);
+    const style = options.styleOf === undefined ? body : detectFormat(options.styleOf).body;
+    const cd = new CampaignDocument(doc, body, format, renderOptionsFor(style), file, options.editPath ?? CampaignDocument.defaultEditPath);
     cd.checkedData = checked.data as Record<string, unknown>;
     cd.cachedModel = normalizeCampaign(checked.data);
     return cd;

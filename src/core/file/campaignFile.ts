@@ -12,6 +12,7 @@ import { CampaignError } from '../model/problems';
 import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from '../model/limits';
 import type { Operation, OperationContext } from '../operations/operation';
 import { isAlive, withFileLock } from './fileLock';
+import { applyToOneSection, readOneSection, sectionHashes, type OneSection, type ValidatedSections } from './sectionTrust';
 import { formatBytes } from '../model/formatBytes';
 
 export interface FileOptions {
@@ -337,21 +338,36 @@ export interface ApplyResult<R> {
   retries: number;
 }
 
+export interface ApplyOptions extends FileOptions, Partial<OperationContext> {
+  /**
+   * What this user's last whole reads of campaign files found valid (the CLI keeps it on disk):
+   * a local one-section operation then parses only its section when every other one is as
+   * recorded (sectionTrust.ts). Each whole read that succeeds records the file's hashes.
+   */
+  validated?: ValidatedSections;
+}
+
 /**
  * Applies a named operation to the file: parse, apply, verify, and write
  * atomically — re-applying to the newer text if the file changed meanwhile.
  */
-export async function applyToFile<R>(
-  path: string,
-  op: Operation<R>,
-  options: FileOptions & Partial<OperationContext> = {},
-): Promise<ApplyResult<R>> {
-  const { target } = await writableTarget(path, options);
+export async function applyToFile<R>(path: string, op: Operation<R>, options: ApplyOptions = {}): Promise<ApplyResult<R>> {
+  const { target, mode } = await writableTarget(path, options);
+  const parseOptions = options.maxBytes === undefined ? { file: target } : { file: target, maxBytes: options.maxBytes };
+  const record = (text: string) => {
+    const hashes = options.validated && sectionHashes(text);
+    if (hashes) options.validated!.set(target, hashes);
+  };
   return withFileLock(target, async () => {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      let loaded: LoadedCampaign;
+      let read: { text: string; hash: string };
+      let one: OneSection | undefined;
+      let doc: CampaignDocument | undefined;
       try {
-        loaded = await loadCampaign(target, options);
+        const { bytes, text } = await readChecked(target, options);
+        read = { text, hash: hashText(bytes) };
+        one = options.validated ? readOneSection(text, op, options.validated.get(target), target) : undefined;
+        if (!one) doc = CampaignDocument.parse(text, parseOptions);
       } catch (err) {
         // Caught halfway through another program's in-place save? If the
         // file changes within a moment, read it again rather than refuse.
@@ -360,23 +376,33 @@ export async function applyToFile<R>(
       }
       const ctx: OperationContext = { now: options.now ?? new Date() };
       if (options.random) ctx.random = options.random;
-      const result = loaded.doc.apply(op, ctx);
-      void loaded.doc.model; // re-validates: an edit that breaks the schema throws here
-      const text = loaded.doc.toString();
-      if (text === loaded.text) return { result, text, changed: false, retries: attempt };
+      const applied = one ? applyToOneSection(one, op, ctx) : undefined;
+      if (!applied) doc ??= CampaignDocument.parse(read.text, parseOptions);
+      const result = applied ? applied.result : doc!.apply(op, ctx);
+      let text: string;
+      if (applied) {
+        text = applied.text;
+      } else {
+        void doc!.model; // re-validates: an edit that breaks the schema throws here
+        text = doc!.toString();
+      }
+      if (text === read.text) {
+        record(text);
+        return { result, text, changed: false, retries: attempt };
+      }
       // Never write what we could not read back, or what would read back
       // differently. Reading back as the edited document, whose model was
       // just validated, also proves the text parses and fits the schema.
-      loaded.doc.assertReadsBack(text);
+      if (!applied) doc!.assertReadsBack(text);
       // Another writer (one that does not take our lock) may have changed the
       // file since we read it: then re-apply to their version. Checked again
       // after the new text is on disk in the temp file, right before the
       // rename, so the window in which such a write could still be replaced
       // is as short as it can be without locks every writer honours.
-      const unchanged = async () => hashText(await fs.readFile(target)) === loaded.hash;
+      const unchanged = async () => hashText(await fs.readFile(target)) === read.hash;
       if (!(await unchanged())) continue;
-      const mode = (await fs.stat(target)).mode & 0o777;
       if (!(await atomicWrite(target, text, mode, unchanged))) continue;
+      record(text);
       return { result, text, changed: true, retries: attempt };
     }
     throw new CampaignError(`The campaign file kept changing while "${op.name}" was applied; nothing was written. Try again.`, [], path);

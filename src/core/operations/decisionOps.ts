@@ -33,7 +33,7 @@ export function appendDecisions(cd: CampaignDocument, decisions: readonly NewDec
 }
 
 export function logDecision(d: NewDecision): Operation<string> {
-  return { name: 'decision.log', sections: ['decisions_log'], apply: (cd, ctx) => appendDecisions(cd, [d], ctx.now, ctx.random)[0]! };
+  return { name: 'decision.log', sections: ['decisions_log'], local: true, apply: (cd, ctx) => appendDecisions(cd, [d], ctx.now, ctx.random)[0]! };
 }
 
 /** Records `d` and marks decision `ref` as superseded by it. Returns the new id. */

@@ -20,6 +20,12 @@ export interface Operation<R = void> {
    * name is a bug the property tests catch (CampaignDocument.checkSections).
    */
   readonly sections?: readonly string[];
+  /**
+   * The operation reads nothing outside `sections` either: with one section, the CLI may
+   * apply it to that section parsed on its own (core/file/sectionTrust.ts). The unit tests
+   * check that it then writes the same bytes as on the whole file.
+   */
+  readonly local?: boolean;
   /** Edits `cd.doc` in place and returns the operation's result (an id, say). */
   apply(cd: CampaignDocument, ctx: OperationContext): R;
 }

@@ -78,6 +78,7 @@ export function addWork(item: NewWork): Operation<string> {
   return {
     name: 'work.add',
     sections: ['remaining_work'],
+    local: true,
     apply: (cd, ctx) => appendWork(cd, [item], ctx.now, ctx.random)[0]!,
   };
 }

@@ -95,7 +95,7 @@ function lastLines(s: string, n = 6): string {
   return s.split('\n').slice(-n).join(' | ');
 }
 
-export async function measureExtension(log: (s: string) => void, activationRuns = 7): Promise<ExtensionResult> {
+export async function measureExtension(log: (s: string) => void, activationRuns = 9): Promise<ExtensionResult> {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     name: string;
     publisher: string;

@@ -241,13 +241,8 @@ export class CampaignStore extends Disposable {
       }
     }
     try {
-      await fs.stat(path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-      return invalid(asCampaignError(err, path), undefined);
-    }
-    try {
+      // No stat first: a missing file is told apart below, when the read fails (one fs call
+      // fewer before the first read, which waits behind every extension starting up).
       const { text, hash } = await readCampaignFile(path);
       // The text already held (our own write coming back through the watcher, a focus
       // change): no parse. A byte-identical file parses to the same document.
@@ -265,7 +260,7 @@ export class CampaignStore extends Disposable {
       this.didRead.fire({ parsed: true });
       return { kind: 'valid', document, text, hash };
     } catch (err) {
-      // Gone between the stat and the read: a delete, or a writer's rename.
+      // Not there (never was, deleted, or a writer's rename caught in between).
       if (!(await exists(path))) return { kind: 'missing' };
       return invalid(asCampaignError(err, path), await readTextForRanges(path));
     }
@@ -326,12 +321,14 @@ function asCampaignError(err: unknown, path: string): CampaignError {
   return new CampaignError(`The campaign file could not be read: ${message}`, [], path);
 }
 
+/** False only when there is no such file (or folder on its path); a file we may not read exists. */
 async function exists(path: string): Promise<boolean> {
   try {
     await fs.stat(path);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }
 

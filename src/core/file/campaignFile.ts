@@ -5,6 +5,7 @@
 // re-applied to their version instead of overwriting it.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
+import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import { CampaignDocument } from '../document/campaignDocument';
@@ -50,15 +51,16 @@ export function decodeCampaignBytes(bytes: Buffer, file?: string): string {
 
 async function readChecked(path: string, options: FileOptions): Promise<{ bytes: Buffer; text: string }> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let size: number;
+  let first: Stats;
   try {
-    size = (await fs.stat(path)).size;
+    first = await fs.stat(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new CampaignError(`No campaign file at ${path}. Create one with \`campaign init\` or "Campaign: Initialize Campaign".`, [], path);
     }
     throw err;
   }
+  const size = first.size;
   if (size > maxBytes) {
     throw new CampaignError(
       `The campaign file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; it was left untouched. Archive old entries (\`campaign archive\`) or raise the limit.`,
@@ -66,7 +68,7 @@ async function readChecked(path: string, options: FileOptions): Promise<{ bytes:
       path,
     );
   }
-  const bytes = await readSettled(path);
+  const bytes = await readSettled(path, first);
   return { bytes, text: decodeCampaignBytes(bytes, path) };
 }
 
@@ -85,10 +87,13 @@ const EMPTY_SETTLE_MS = 2_000;
  * EMPTY_SETTLE_MS, and a read during which the file changed is repeated.
  * A timestamp in the future (clock skew) counts as settled.
  */
-async function readSettled(path: string): Promise<Buffer> {
+async function readSettled(path: string, stat?: Stats): Promise<Buffer> {
   const started = Date.now();
+  // The caller's stat, just made, stands for the first one.
+  let known = stat;
   for (;;) {
-    const before = await fs.stat(path);
+    const before = known ?? (await fs.stat(path));
+    known = undefined;
     const quiet = before.size === 0 ? EMPTY_SETTLE_MS : WRITE_SETTLE_MS;
     const age = Date.now() - before.mtimeMs;
     const late = Date.now() - started > (before.size === 0 ? EMPTY_SETTLE_MS + 500 : 1_000);

@@ -184,7 +184,7 @@ export class CampaignWriter {
       if (text === warm.text) return { result, target: 'file', changed: false };
       cd.assertReadsBack(text);
       applied = performance.now();
-      written = await writeIfUnchanged(path, text, warm.hash, options, checked);
+      written = await writeIfUnchanged(path, text, warm.hash, { ...options, expectedBytes: Buffer.byteLength(warm.text, 'utf8') }, checked);
     } catch (err) {
       await store.invalidate();
       // A refusal (read-only file, symlink out of the folder) is the same on every path; anything

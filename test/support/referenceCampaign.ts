@@ -416,7 +416,8 @@ export class ReferenceCampaign {
     for (const step of input.next) {
       const title = oneLine(step.title);
       if (!title || fresh.some((f) => sameTitle(f.title, title)) || merged.some((m) => sameTitle(m, title))) continue;
-      const i = this.work.findIndex((w) => w.status !== 'done' && sameTitle(w.title, title));
+      // A title with nothing that identifies it ("!", "...") names no open work, not even an untitled item.
+      const i = titleKey(title) === '' ? -1 : this.work.findIndex((w) => w.status !== 'done' && sameTitle(w.title, title));
       if (i < 0) {
         fresh.push({ title, priority: step.priority });
         continue;

@@ -4,7 +4,7 @@
 // operations writes the same file a fresh read would.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CampaignDocument } from '../../src/core/document/campaignDocument';
 import { hashText, readCampaignFile, writeIfUnchanged } from '../../src/core/file/campaignFile';
@@ -68,31 +68,58 @@ describe('warm writes', () => {
     }
   });
 
-  it('a change made between the synced temp file and the rename is kept: nothing written, the temp file removed', async () => {
+  // The check before the rename reads the whole file, or (given the length read) through a handle
+  // opened beforehand; an editor may save in place or rename a new file over the old one.
+  for (const how of ['read whole', 'through a handle opened before'] as const) {
+    for (const save of ['in place', 'by renaming a file of the same length over it'] as const) {
+      it(`a change made between the synced temp file and the rename is kept (check ${how}; saved ${save}): nothing written, the temp file removed`, async () => {
+        const p = project(fixture('commented.yaml'));
+        const previous = process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
+        const stderrWrite = process.stderr.write.bind(process.stderr);
+        // Same length as the file: only its bytes tell it apart.
+        const original = fixture('commented.yaml');
+        const theirs = save === 'in place' ? `${original}# saved by an editor during the pause\n` : original.replace(/[a-z]/, (c) => c.toUpperCase());
+        assert.notEqual(theirs, original);
+        try {
+          const read = await readCampaignFile(p.path);
+          process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = '100';
+          let pauses = 0;
+          // The hook announces the pause on stderr: the other program saves right then.
+          process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+            if (!String(chunk).includes('paused before rename')) return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
+            pauses++;
+            if (save === 'in place') writeFileSync(p.path, theirs);
+            else {
+              writeFileSync(`${p.path}.editor-save`, theirs);
+              renameSync(`${p.path}.editor-save`, p.path);
+            }
+            return true;
+          }) as typeof process.stderr.write;
+          const options = how === 'read whole' ? { root: p.dir } : { root: p.dir, expectedBytes: Buffer.byteLength(read.text) };
+          const r = await writeIfUnchanged(p.path, `${read.text}# ours\n`, read.hash, options);
+          assert.equal(pauses, 1);
+          assert.deepEqual(r, { written: false, hash: read.hash });
+          assert.equal(readFileSync(p.path, 'utf8'), theirs, 'their save is untouched');
+          assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml'], 'no temp file, no lock');
+        } finally {
+          process.stderr.write = stderrWrite;
+          if (previous === undefined) delete process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
+          else process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = previous;
+          p.cleanup();
+        }
+      });
+    }
+  }
+
+  it('writes when the file is as read, checked through a handle opened before', async () => {
     const p = project(fixture('commented.yaml'));
-    const previous = process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
-    const stderrWrite = process.stderr.write.bind(process.stderr);
-    const theirs = `${fixture('commented.yaml')}# saved by an editor during the pause\n`;
     try {
       const read = await readCampaignFile(p.path);
-      process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = '100';
-      let pauses = 0;
-      // The hook announces the pause on stderr: the other program saves right then.
-      process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-        if (!String(chunk).includes('paused before rename')) return (stderrWrite as (...a: unknown[]) => boolean)(chunk, ...rest);
-        pauses++;
-        writeFileSync(p.path, theirs);
-        return true;
-      }) as typeof process.stderr.write;
-      const r = await writeIfUnchanged(p.path, `${read.text}# ours\n`, read.hash, { root: p.dir });
-      assert.equal(pauses, 1);
-      assert.deepEqual(r, { written: false, hash: read.hash });
-      assert.equal(readFileSync(p.path, 'utf8'), theirs, 'their save is untouched');
-      assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml'], 'no temp file, no lock');
+      const r = await writeIfUnchanged(p.path, `${read.text}# ours\n`, read.hash, { root: p.dir, expectedBytes: Buffer.byteLength(read.text) });
+      assert.equal(r.written, true);
+      assert.equal(readFileSync(p.path, 'utf8'), `${read.text}# ours\n`);
+      assert.deepEqual(readdirSync(join(p.dir, '.claude')), ['campaign.yaml']);
     } finally {
-      process.stderr.write = stderrWrite;
-      if (previous === undefined) delete process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS;
-      else process.env.CAMPAIGN_TEST_PAUSE_BEFORE_RENAME_MS = previous;
       p.cleanup();
     }
   });

@@ -13,6 +13,7 @@ import { CampaignError } from '../model/problems';
 import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from '../model/limits';
 import type { Operation, OperationContext } from '../operations/operation';
 import { isAlive, withFileLock } from './fileLock';
+import { openForCheck, stillAsRead } from './stillAsRead';
 import { applyToOneSection, readOneSection, sectionHashes, type OneSection, type ValidatedSections } from './sectionTrust';
 import { formatBytes } from '../model/formatBytes';
 
@@ -424,29 +425,36 @@ export async function writeIfUnchanged(
   path: string,
   text: string,
   expectedHash: string,
-  options: FileOptions = {},
+  options: FileOptions & {
+    /** The byte length of what was read: the check before the rename then reads through a handle opened beforehand (stillAsRead.ts). */
+    expectedBytes?: number;
+  } = {},
   /** `writableTarget(path, options)`, when the caller started it already (beside its own work). */
   checked?: Promise<WriteTarget>,
 ): Promise<{ written: boolean; hash: string; renamedAt?: number }> {
   const { target, mode } = await (checked ?? writableTarget(path, options));
   let renamedAt: number | undefined;
   // The temp file needs no lock: it is written and fsynced while the lock is being taken, and
-  // only the check and the rename happen under the lock.
+  // only the check and the rename happen under the lock. The file is opened for the check meanwhile.
   const pending = startAtomicWrite(target, text, mode);
+  const opened = options.expectedBytes === undefined ? Promise.resolve(undefined) : openForCheck(target);
   let finishing = false;
   try {
     return await withFileLock(target, async () => {
       finishing = true;
-      // One hash of the file, right before the rename (the temp file is already on disk): a
+      // One check of the file, right before the rename (the temp file is already on disk): a
       // file changed since it was read is then left as it is, and the temp file removed.
       // The mode is the one writableTarget's stat just read, not a second stat's.
-      const unchanged = async () => hashText(await fs.readFile(target)) === expectedHash;
+      const handle = await opened;
+      const unchanged = () => stillAsRead(target, expectedHash, options.expectedBytes, handle);
       const written = await finishAtomicWrite(pending, unchanged, () => (renamedAt = performance.now()));
       return { written, hash: written ? hashText(text) : expectedHash, ...(renamedAt === undefined ? {} : { renamedAt }) };
     });
   } catch (err) {
     if (!finishing) await abandonAtomicWrite(pending);
     throw err;
+  } finally {
+    await (await opened)?.handle.close().catch(() => undefined);
   }
 }
 

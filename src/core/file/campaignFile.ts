@@ -3,7 +3,7 @@
 // is written to a temp file in the same folder and renamed over the old one
 // (atomic), and if another writer changed the file meanwhile the operation is
 // re-applied to their version instead of overwriting it.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { CampaignError } from '../model/problems';
 import { DEFAULT_MAX_FILE_BYTES, MAX_WRITE_ATTEMPTS } from '../model/limits';
 import type { Operation, OperationContext } from '../operations/operation';
 import { isAlive, withFileLock } from './fileLock';
+import { hashText } from './hashText';
 import { openForCheck, stillAsRead } from './stillAsRead';
 import { applyToOneSection, readOneSection, sectionHashes, type OneSection, type ValidatedSections } from './sectionTrust';
 import { formatBytes } from '../model/formatBytes';
@@ -32,9 +33,7 @@ export interface LoadedCampaign {
   doc: CampaignDocument;
 }
 
-export function hashText(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { hashText };
 
 // ignoreBOM: keep a leading BOM in the text so the write puts it back.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -405,7 +404,7 @@ export async function applyToFile<R>(path: string, op: Operation<R>, options: Ap
       // after the new text is on disk in the temp file, right before the
       // rename, so the window in which such a write could still be replaced
       // is as short as it can be without locks every writer honours.
-      const unchanged = async () => hashText(await fs.readFile(target)) === read.hash;
+      const unchanged = () => stillAsRead(target, read.hash, undefined, undefined);
       if (!(await unchanged())) continue;
       if (!(await atomicWrite(target, text, mode, unchanged))) continue;
       record(text);

@@ -5,10 +5,10 @@
 // Parsing a 30 KB file in a fresh process is most of a CLI call's time; the
 // one section is usually a few KB. Anything the line scan or the checks here
 // cannot vouch for takes the whole-file path, which also records the hashes.
-import { createHash } from 'node:crypto';
 import { CampaignDocument } from '../document/campaignDocument';
 import { topLevelSections, type TopLevelSection } from '../document/topLevelSections';
 import type { Operation, OperationContext } from '../operations/operation';
+import { hashText } from './hashText';
 
 /** What this user's last whole read of a file found valid: a hash per top-level section. */
 export interface ValidatedSections {
@@ -19,13 +19,11 @@ export interface ValidatedSections {
 /** Each section's hash by key, and under '' the hash of the key order and the text before the first key. */
 export type SectionHashes = Record<string, string>;
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
 /** The hashes of `text`'s sections; undefined when a line scan cannot tell them apart. */
 export function sectionHashes(text: string, sections = topLevelSections(text)): SectionHashes | undefined {
   if (!sections) return undefined;
-  const out: SectionHashes = { '': sha(`${sections.map((s) => s.key).join('\n')}\n${text.slice(0, sections[0]?.start ?? text.length)}`) };
-  for (const s of sections) out[s.key] = sha(text.slice(s.start, s.next));
+  const out: SectionHashes = { '': hashText(`${sections.map((s) => s.key).join('\n')}\n${text.slice(0, sections[0]?.start ?? text.length)}`) };
+  for (const s of sections) out[s.key] = hashText(text.slice(s.start, s.next));
   return out;
 }
 

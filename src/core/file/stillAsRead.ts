@@ -8,9 +8,7 @@
 // place leaves our handle on the old one).
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+import { hashText } from './hashText';
 
 /** The file opened ahead of the check, and which file that is. */
 export interface OpenedForCheck {
@@ -42,7 +40,7 @@ export async function openForCheck(target: string): Promise<OpenedForCheck | und
  * `opened` when there is one (one trip), else by reading the file whole.
  */
 export async function stillAsRead(target: string, hash: string, bytes: number | undefined, opened: OpenedForCheck | undefined): Promise<boolean> {
-  if (!opened || bytes === undefined) return sha256(await fs.readFile(target)) === hash;
+  if (!opened || bytes === undefined) return hashText(await fs.readFile(target)) === hash;
   // One byte more than expected: a file that grew reads longer and is told apart without a hash.
   const buffer = Buffer.allocUnsafe(bytes + 1);
   const [now, first] = await Promise.all([fs.stat(target), opened.handle.read(buffer, 0, buffer.length, 0)]);
@@ -54,5 +52,5 @@ export async function stillAsRead(target: string, hash: string, bytes: number | 
     if (more.bytesRead === 0) break;
     got += more.bytesRead;
   }
-  return got === bytes && sha256(buffer.subarray(0, bytes)) === hash;
+  return got === bytes && hashText(buffer.subarray(0, bytes)) === hash;
 }

@@ -41,11 +41,6 @@ export function requireLazy<T>(name: string): T {
   return mod as T;
 }
 
-/** The lazy bundles loaded so far. */
-export function loadedLazyBundles(): string[] {
-  return [...loaded.keys()];
-}
-
 /**
  * A stand-in for a module exporting `names`: listing its exports costs
  * nothing; reading one calls `load` (which `require`s the bundle holding the
